@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+	dialect: 'postgresql',
+	schema: './src/lib/server/db/schema/index.ts',
+	out: './drizzle',
+	dbCredentials: { url: process.env.DATABASE_URL ?? 'postgres://localhost/miteinander' }
+});

@@ -1,0 +1,73 @@
+// Production entry: `npm start` runs this instead of adapter-node's `build/index.js`.
+//
+// Why: adapter-node 6 assumes https unless told otherwise by a proxy header, so on plain
+// http://localhost SvelteKit's CSRF check rejects every form post. Here the protocol comes from the
+// real connection — or, only when TRUST_PROXY=1, from the reverse proxy's X-Forwarded-Proto — so
+// the check works on http://localhost and stays strict in production. See docs/deployment.md.
+import http from 'node:http';
+import process from 'node:process';
+
+const PROTO_HEADER = 'x-miteinander-proto';
+const trustProxy = process.env.TRUST_PROXY === '1';
+process.env.PROTOCOL_HEADER = PROTO_HEADER;
+if (trustProxy) process.env.HOST_HEADER ??= 'x-forwarded-host';
+
+// A computed specifier: the build is generated, and type checking must not follow into it.
+const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+
+const server = http.createServer((req, res) => {
+	const forwarded = trustProxy
+		? String(req.headers['x-forwarded-proto'] ?? '')
+				.split(',')[0]
+				?.trim()
+		: '';
+	const encrypted = /** @type {import('node:tls').TLSSocket} */ (req.socket).encrypted === true;
+	// Whatever a client sends in this header is overwritten: only we decide the protocol.
+	req.headers[PROTO_HEADER] =
+		forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+const host = process.env.HOST ?? '0.0.0.0';
+const port = Number(process.env.PORT ?? 3000);
+server.keepAliveTimeout = 5_000;
+
+server.listen(port, host, () => {
+	console.log(
+		JSON.stringify({
+			time: new Date().toISOString(),
+			level: 'info',
+			msg: 'listening',
+			url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
+		})
+	);
+});
+
+let stopping = false;
+/** @param {string} signal */
+function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(
+		JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal })
+	);
+	server.close(() => {
+		// The app closes its database on this event (see src/lib/server/app.ts).
+		/** @type {(event: string, ...args: unknown[]) => boolean} */ (process.emit)(
+			'sveltekit:shutdown',
+			signal
+		);
+		setTimeout(() => process.exit(0), 500).unref();
+	});
+	server.closeIdleConnections();
+	// Do not wait forever for slow clients.
+	setTimeout(() => {
+		server.closeAllConnections();
+	}, 3_000).unref();
+	setTimeout(() => process.exit(1), 8_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,62 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { appDatabase } from '#lib/server/app.ts';
+import { errorFields, log } from '#lib/server/log.ts';
+import { ANONYMOUS } from '#lib/server/policy/policy.ts';
+import { resolveLocale, withLocale } from '#lib/server/i18n/request-locale.ts';
+import { translate } from '#lib/i18n/messages.ts';
+import { securityHeaders } from '#lib/server/http/security-headers.ts';
+
+export const init: ServerInit = async () => {
+	await appDatabase();
+};
+
+const requestLog: Handle = async ({ event, resolve }) => {
+	const t0 = performance.now();
+	const response = await resolve(event);
+	// Path only: query strings may carry personal data, and we log no IP addresses.
+	log.info('request', {
+		method: event.request.method,
+		path: event.url.pathname,
+		status: response.status,
+		ms: Math.round((performance.now() - t0) * 10) / 10
+	});
+	return response;
+};
+
+const locale: Handle = async ({ event, resolve }) => {
+	const decision = resolveLocale(event);
+	if (decision.redirect) return decision.redirect;
+	const { locale, dir, path } = decision;
+	event.locals.locale = locale;
+	event.locals.dir = dir;
+	event.locals.path = path;
+	const response = await withLocale(locale, event.url.origin, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir)
+		})
+	);
+	if (decision.vary) response.headers.append('Vary', decision.vary);
+	return response;
+};
+
+const services: Handle = async ({ event, resolve }) => {
+	const { db } = await appDatabase();
+	// Authentication (sessions) arrives with the accounts issue; until then everyone is anonymous.
+	event.locals.ctx = { db, actor: ANONYMOUS };
+	return resolve(event);
+};
+
+export const handle = sequence(requestLog, securityHeaders, locale, services);
+
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	const locale = event.locals.locale;
+	if (kind === 'framework' || kind === 'validation') {
+		const message = error.status === 404 ? translate('errors_not_found', locale) : error.message;
+		return { message };
+	}
+	if (kind === 'app') return;
+	const id = crypto.randomUUID();
+	log.error('unexpected error', { id, path: event.url.pathname, ...errorFields(error) });
+	return { message: translate('errors_generic', locale), id };
+};

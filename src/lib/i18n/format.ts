@@ -1,0 +1,17 @@
+import type { Locale } from './locales.ts';
+
+/** All dates are shown in the association's time zone and the Gregorian calendar. */
+export const TIME_ZONE = 'Europe/Berlin';
+
+export function formatDate(value: Date | string, locale: Locale): string {
+	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'long',
+		timeZone: TIME_ZONE,
+		calendar: 'gregory'
+	}).format(date);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(locale).format(value);
+}

@@ -1,0 +1,11 @@
+import { m } from '#lib/paraglide/messages.js';
+import type { Locale } from './locales.ts';
+
+export { m };
+export type MessageKey = keyof typeof m;
+
+/** Translates a key chosen at run time, e.g. the message key a service error carries. */
+export function translate(key: MessageKey, locale?: Locale): string {
+	const message = m[key] as (inputs?: object, options?: { locale?: Locale }) => string;
+	return message({}, locale ? { locale } : {});
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, can, requireAccess } from './policy.ts';
+import { Forbidden } from '#lib/server/errors.ts';
+
+describe(can.name, () => {
+	it('lets anyone read public content and the public settings', () => {
+		expect(can(ANONYMOUS, 'content.read')).toBe(true);
+		expect(can(ANONYMOUS, 'settings.read_public')).toBe(true);
+	});
+	it('denies anonymous visitors everything else', () => {
+		for (const action of ['content.edit', 'settings.edit', 'settings.read_all', 'admin.access'] as const) {
+			expect(can(ANONYMOUS, action)).toBe(false);
+		}
+	});
+	it('gives each role only its own actions', () => {
+		const editor = { userId: 1, roles: ['editor'] as const };
+		const board = { userId: 2, roles: ['board'] as const };
+		expect(can(editor, 'content.edit')).toBe(true);
+		expect(can(editor, 'settings.edit')).toBe(false);
+		expect(can(board, 'settings.read_all')).toBe(true);
+		expect(can(board, 'content.edit')).toBe(false);
+		expect(can({ userId: 3, roles: ['admin'] }, 'settings.edit')).toBe(true);
+	});
+	it('denies unknown roles', () => {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a corrupted role from the database
+		expect(can({ userId: 4, roles: ['superuser' as any] }, 'settings.edit')).toBe(false);
+	});
+});
+
+describe(requireAccess.name, () => {
+	it('throws Forbidden when the policy denies', () => {
+		expect(() => requireAccess(ANONYMOUS, 'settings.edit')).toThrow(Forbidden);
+		expect(() => requireAccess(ANONYMOUS, 'content.read')).not.toThrow();
+	});
+});
