@@ -6,6 +6,7 @@ import { ANONYMOUS } from '#lib/server/policy/policy.ts';
 import { resolveLocale, withLocale } from '#lib/server/i18n/request-locale.ts';
 import { translate } from '#lib/i18n/messages.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
+import { pageCache } from '#lib/server/http/page-cache.ts';
 
 export const init: ServerInit = async () => {
 	await appDatabase();
@@ -47,7 +48,9 @@ const services: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(requestLog, securityHeaders, locale, services);
+// The page cache sits after the language decision (redirects are never cached) and before the
+// services, so a cache hit costs no database query.
+export const handle = sequence(requestLog, securityHeaders, locale, pageCache, services);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	const locale = event.locals.locale;

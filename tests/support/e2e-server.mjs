@@ -18,7 +18,8 @@ if (kind === 'postgres') {
 	cleanup = pg.stop;
 } else {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'miteinander-e2e-'));
-	env.DATA_DIR = path.join(dir, 'pglite');
+	// A folder that does not exist yet, as on a fresh clone (./data/pglite).
+	env.DATA_DIR = path.join(dir, 'data', 'pglite');
 	cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 

@@ -5,6 +5,7 @@ import { NotFound } from '#lib/server/errors.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
 import * as queries from './content.queries.ts';
 import { renderMarkdown } from './markdown.ts';
+import { invalidatePageCache } from '#lib/server/http/page-cache.ts';
 import { translationStatus, type TranslationStatus } from './translation-status.ts';
 
 export interface PageView {
@@ -82,4 +83,5 @@ export async function editSourceText(ctx: ServiceContext, slug: string, edit: So
 			sourceRevision: revision
 		});
 	});
+	invalidatePageCache();
 }

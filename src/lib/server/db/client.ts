@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema/index.ts';
 
@@ -57,8 +58,11 @@ async function openPglite(dataDir?: string): Promise<Database> {
 		import('@electric-sql/pglite/contrib/unaccent'),
 		import('drizzle-orm/pglite')
 	]);
+	const persistent = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
+	// PGlite creates only the last folder of the path itself.
+	if (persistent) mkdirSync(path.dirname(path.resolve(persistent)), { recursive: true });
 	const client = await PGlite.create({
-		dataDir: dataDir && dataDir !== 'memory://' ? dataDir : undefined,
+		dataDir: persistent,
 		extensions: { pg_trgm, unaccent },
 		// A small buffer pool keeps the in-process database's memory in check.
 		postgresqlconf: ['shared_buffers=16MB']
