@@ -33,7 +33,7 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'pglite',
-			testIgnore: /postgres\.spec\.ts/,
+			testIgnore: /postgres(-[a-z]+)?\.spec\.ts/,
 			use: {
 				...devices['Desktop Chrome'],
 				baseURL: `http://localhost:${PGLITE_PORT}`,
@@ -42,7 +42,7 @@ export default defineConfig({
 		},
 		{
 			name: 'postgres',
-			testMatch: /postgres\.spec\.ts/,
+			testMatch: /postgres(-[a-z]+)?\.spec\.ts/,
 			use: {
 				...devices['Desktop Chrome'],
 				baseURL: `http://localhost:${POSTGRES_PORT}`,

@@ -10,7 +10,11 @@ import process from 'node:process';
 const PROTO_HEADER = 'x-miteinander-proto';
 const trustProxy = process.env.TRUST_PROXY === '1';
 process.env.PROTOCOL_HEADER = PROTO_HEADER;
-if (trustProxy) process.env.HOST_HEADER ??= 'x-forwarded-host';
+if (trustProxy) {
+	process.env.HOST_HEADER ??= 'x-forwarded-host';
+	// The client address for rate limits and the audit log comes from the proxy.
+	process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+}
 
 // A computed specifier: the build is generated, and type checking must not follow into it.
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);

@@ -1,5 +1,6 @@
 import type { Locale } from '#lib/i18n/locales.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
+import type { ValidSession } from '#lib/server/auth/session.service.ts';
 
 declare global {
 	namespace App {
@@ -14,6 +15,10 @@ declare global {
 			/** The locale-free path, e.g. `/ueber-uns` for `/ar/ueber-uns`. */
 			path: string;
 			ctx: ServiceContext;
+			/** The signed-in session; null for visitors and while a second factor is pending. */
+			session: ValidSession | null;
+			/** A session that passed the password but still owes its second factor. */
+			pendingSecondFactor: ValidSession | null;
 		}
 	}
 }

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { appDatabase } from '#lib/server/app.ts';
 import { errorFields, log } from '#lib/server/log.ts';
 import { ANONYMOUS } from '#lib/server/policy/policy.ts';
+import { SESSION_COOKIE, clearSessionCookie, validateSession } from '#lib/server/auth/session.service.ts';
 import { resolveLocale, withLocale } from '#lib/server/i18n/request-locale.ts';
 import { translate } from '#lib/i18n/messages.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
@@ -41,11 +42,28 @@ const locale: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Authenticates only; what the visitor may do is decided by the policy in each service. */
 const services: Handle = async ({ event, resolve }) => {
 	const { db } = await appDatabase();
-	// Authentication (sessions) arrives with the accounts issue; until then everyone is anonymous.
 	event.locals.ctx = { db, actor: ANONYMOUS };
-	return resolve(event);
+	event.locals.session = null;
+	event.locals.pendingSecondFactor = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	const session = token ? await validateSession(db, token) : null;
+	if (token && !session) clearSessionCookie(event.cookies, event.url.protocol === 'https:');
+	if (session && session.user.twoFactorEnabled && !session.twoFactorVerified) {
+		event.locals.pendingSecondFactor = session;
+	} else if (session) {
+		event.locals.session = session;
+		event.locals.ctx = {
+			db,
+			actor: { userId: session.user.id, roles: session.roles, twoFactorVerified: session.twoFactorVerified }
+		};
+	}
+	const response = await resolve(event);
+	// Pages for signed-in people are personal: never stored by browsers' or proxies' caches.
+	if (token) response.headers.set('cache-control', 'private, no-store');
+	return response;
 };
 
 // The page cache sits after the language decision (redirects are never cached) and before the

@@ -6,6 +6,7 @@ export const load = async ({ locals }) => {
 		locale: locals.locale,
 		dir: locals.dir,
 		path: locals.path,
-		siteName: association.name
+		siteName: association.name,
+		user: locals.session ? { name: locals.session.user.name } : null
 	};
 };

@@ -57,3 +57,10 @@ export function recordForeignRequests(page: Page, ownOrigin: string): string[] {
 	});
 	return foreign;
 }
+
+/** Opens an interactive page and, when JavaScript runs, waits until it is hydrated (forms enhanced). */
+export async function open(page: Page, url: string, javaScriptEnabled = true) {
+	await page.goto(url);
+	if (javaScriptEnabled)
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 10_000 });
+}

@@ -15,3 +15,12 @@ export function formatDate(value: Date | string, locale: Locale): string {
 export function formatNumber(value: number, locale: Locale): string {
 	return new Intl.NumberFormat(locale).format(value);
 }
+
+export function formatDateTime(value: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(locale, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: TIME_ZONE,
+		calendar: 'gregory'
+	}).format(value);
+}

@@ -2,8 +2,18 @@ import { prepareDatabase } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { errorFields, log } from './log.ts';
+import { startJobWorker, type JobWorker } from './jobs/worker.ts';
+import { mailJobHandlers } from './mail/mail.service.ts';
+import { createMailTransport } from './mail/transport.ts';
+import { runMaintenance } from './maintenance/maintenance.service.ts';
 
 let started: Promise<Database> | undefined;
+let worker: JobWorker | undefined;
+
+/** Runs due jobs (mails …) now instead of at the next poll; call after enqueueing. */
+export function kickJobs() {
+	worker?.kick();
+}
 
 /** The app's database, opened, migrated and seeded once per process. */
 export function appDatabase(): Promise<Database> {
@@ -16,10 +26,26 @@ export function appDatabase(): Promise<Database> {
 }
 
 async function start(): Promise<Database> {
-	const database = await prepareDatabase(readConfig());
+	const config = readConfig();
+	const database = await prepareDatabase(config);
+	const transport = createMailTransport(config.smtpUrl);
+	if (!transport) log.info('no SMTP_URL: mails are stored in the outbox (admin area, Postausgang)');
+	worker = startJobWorker(database.db, mailJobHandlers(database.db, { transport, from: config.mailFrom }));
+	const maintain = () =>
+		runMaintenance(database.db).catch((error: unknown) =>
+			log.error('maintenance failed', errorFields(error))
+		);
+	void maintain();
+	const maintenance = setInterval(() => void maintain(), 60 * 60 * 1000);
+	maintenance.unref();
 	// scripts/serve.mjs emits this on SIGTERM/SIGINT; PGlite would otherwise keep the process alive.
 	process.once('sveltekit:shutdown', () => {
-		void database.close().then(() => log.info('database closed'));
+		void (async () => {
+			clearInterval(maintenance);
+			await worker?.stop();
+			await database.close();
+			log.info('database closed');
+		})();
 	});
 	return database;
 }

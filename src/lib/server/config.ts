@@ -9,6 +9,9 @@ export interface Config {
 	dataDir: string;
 	contentDir: string;
 	adminEmail: string;
+	/** smtp://user:pass@host:587 — without it, mails are only stored in the outbox. */
+	smtpUrl: string | undefined;
+	mailFrom: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +23,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseUrl,
 		dataDir: env.DATA_DIR?.trim() || path.resolve(process.cwd(), 'data', 'pglite'),
 		contentDir: env.CONTENT_DIR?.trim() || path.resolve(process.cwd(), 'content'),
-		adminEmail: env.ADMIN_EMAIL?.trim() || 'admin@localhost'
+		adminEmail: env.ADMIN_EMAIL?.trim() || 'admin@localhost',
+		smtpUrl: env.SMTP_URL?.trim() || undefined,
+		mailFrom: env.MAIL_FROM?.trim() || 'Miteinander <noreply@localhost>'
 	};
 }

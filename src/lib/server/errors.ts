@@ -35,3 +35,12 @@ export class Invalid extends DomainError {
 		super(400, messageKey, detail);
 	}
 }
+
+export class TooManyAttempts extends DomainError {
+	readonly retryAfter: number;
+
+	constructor(retryAfter: number) {
+		super(429, 'auth_too_many_attempts');
+		this.retryAfter = retryAfter;
+	}
+}

@@ -5,9 +5,15 @@ import { Forbidden } from '#lib/server/errors.ts';
 export interface Actor {
 	userId: number | null;
 	roles: readonly SiteRole[];
+	/** Whether this session has passed the second factor. */
+	twoFactorVerified?: boolean;
 }
 
-export const ANONYMOUS: Actor = Object.freeze({ userId: null, roles: Object.freeze([]) });
+export const ANONYMOUS: Actor = Object.freeze({
+	userId: null,
+	roles: Object.freeze([]),
+	twoFactorVerified: false
+});
 
 /** Everything a service may be asked to do. Anything not listed here is denied. */
 export type Action =
@@ -17,9 +23,15 @@ export type Action =
 	| 'settings.read_all'
 	| 'settings.edit'
 	| 'users.manage'
-	| 'admin.access';
+	| 'admin.access'
+	| 'audit.read'
+	| 'mail.read_outbox'
+	| 'jobs.manage'
+	| 'contact.manage'
+	| 'account.own';
 
 const PUBLIC: ReadonlySet<Action> = new Set(['content.read', 'settings.read_public']);
+const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own']);
 
 const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 	admin: new Set<Action>([
@@ -27,18 +39,37 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'settings.read_all',
 		'settings.edit',
 		'users.manage',
-		'admin.access'
+		'admin.access',
+		'audit.read',
+		'mail.read_outbox',
+		'jobs.manage',
+		'contact.manage'
 	]),
-	board: new Set<Action>(['settings.read_all', 'admin.access']),
-	editor: new Set<Action>(['content.edit', 'admin.access'])
+	board: new Set<Action>(['settings.read_all', 'admin.access', 'audit.read', 'contact.manage']),
+	editor: new Set<Action>(['content.edit', 'admin.access', 'contact.manage'])
 };
 
-/** Deny by default: an action is allowed only where it is listed for the public or a role. */
+/** Roles whose rights count only after the second factor (admin area for the board and admins). */
+export const TWO_FACTOR_ROLES: ReadonlySet<SiteRole> = new Set(['admin', 'board']);
+
+/** The roles whose rights apply to this actor now. */
+export function effectiveRoles(actor: Actor): SiteRole[] {
+	return actor.roles.filter((role) => !TWO_FACTOR_ROLES.has(role) || actor.twoFactorVerified === true);
+}
+
+/** Deny by default: an action is allowed only where it is listed for the public, any signed-in user or a role. */
 export function can(actor: Actor, action: Action): boolean {
 	if (PUBLIC.has(action)) return true;
-	return actor.roles.some((role) => BY_ROLE[role]?.has(action) ?? false);
+	if (actor.userId === null) return false;
+	if (SIGNED_IN.has(action)) return true;
+	return effectiveRoles(actor).some((role) => BY_ROLE[role]?.has(action) ?? false);
 }
 
 export function requireAccess(actor: Actor, action: Action): void {
 	if (!can(actor, action)) throw new Forbidden(action);
+}
+
+/** True when the actor holds a role that needs a second factor but has not given one in this session. */
+export function needsSecondFactor(actor: Actor): boolean {
+	return actor.roles.some((role) => TWO_FACTOR_ROLES.has(role)) && actor.twoFactorVerified !== true;
 }

@@ -1,0 +1,48 @@
+import { desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '#lib/server/db/client.ts';
+import { auditLog, outbox, sessions, userRoles, users } from '#lib/server/db/schema/index.ts';
+
+export async function updateUser(
+	db: DbOrTx,
+	userId: number,
+	values: Partial<Pick<typeof users.$inferInsert, 'name' | 'locale'>>
+) {
+	await db.update(users).set(values).where(eq(users.id, userId));
+}
+
+export async function exportRows(db: DbOrTx, userId: number, email: string) {
+	const [user] = await db.select().from(users).where(eq(users.id, userId));
+	return {
+		user,
+		roles: await db
+			.select({ role: userRoles.role, grantedAt: userRoles.grantedAt })
+			.from(userRoles)
+			.where(eq(userRoles.userId, userId)),
+		sessions: await db
+			.select({
+				createdAt: sessions.createdAt,
+				lastSeenAt: sessions.lastSeenAt,
+				expiresAt: sessions.expiresAt
+			})
+			.from(sessions)
+			.where(eq(sessions.userId, userId)),
+		activity: await db
+			.select({ at: auditLog.at, action: auditLog.action, ip: auditLog.ip })
+			.from(auditLog)
+			.where(eq(auditLog.actorId, userId))
+			.orderBy(desc(auditLog.at)),
+		mails: await db
+			.select({ createdAt: outbox.createdAt, subject: outbox.subject, status: outbox.status })
+			.from(outbox)
+			.where(eq(outbox.to, email))
+			.orderBy(desc(outbox.createdAt))
+	};
+}
+
+export async function deleteMailsTo(db: DbOrTx, email: string) {
+	await db.delete(outbox).where(eq(outbox.to, email));
+}
+
+export async function deleteUser(db: DbOrTx, userId: number) {
+	await db.delete(users).where(eq(users.id, userId));
+}

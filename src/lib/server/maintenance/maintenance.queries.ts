@@ -1,0 +1,28 @@
+import { and, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '#lib/server/db/client.ts';
+import { auditLog, emailTokens, outbox, rateLimits, sessions } from '#lib/server/db/schema/index.ts';
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date, idleBefore: Date) {
+	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)));
+}
+
+export async function deleteOldEmailTokens(db: DbOrTx, before: Date) {
+	await db.delete(emailTokens).where(lt(emailTokens.expiresAt, before));
+}
+
+export async function deleteOldRateLimits(db: DbOrTx, before: Date) {
+	await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
+}
+
+export async function forgetAuditIps(db: DbOrTx, before: Date) {
+	await db
+		.update(auditLog)
+		.set({ ip: null })
+		.where(and(lt(auditLog.at, before), isNotNull(auditLog.ip)));
+}
+
+export async function deleteOldDeliveredMails(db: DbOrTx, before: Date) {
+	await db
+		.delete(outbox)
+		.where(and(lt(outbox.createdAt, before), inArray(outbox.status, ['sent', 'stored', 'failed'])));
+}

@@ -1,0 +1,25 @@
+import type { Db } from '#lib/server/db/client.ts';
+import { SESSION_IDLE_MS } from '#lib/server/auth/session.service.ts';
+import * as queries from './maintenance.queries.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How long personal data that only serves security or delivery is kept (see the privacy notice). */
+export const RETENTION = {
+	auditIpDays: 30,
+	mailDays: 90,
+	tokensDays: 1,
+	rateLimitDays: 1
+} as const;
+
+/**
+ * Deletes what no longer serves its purpose: ended sessions, old single-use tokens, rate-limit
+ * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days.
+ */
+export async function runMaintenance(db: Db, now = new Date()) {
+	const ago = (days: number) => new Date(now.getTime() - days * DAY);
+	await queries.deleteExpiredSessions(db, now, new Date(now.getTime() - SESSION_IDLE_MS));
+	await queries.deleteOldEmailTokens(db, ago(RETENTION.tokensDays));
+	await queries.deleteOldRateLimits(db, ago(RETENTION.rateLimitDays));
+	await queries.forgetAuditIps(db, ago(RETENTION.auditIpDays));
+	await queries.deleteOldDeliveredMails(db, ago(RETENTION.mailDays));
+}

@@ -1,0 +1,6 @@
+import { guardPage } from '#lib/server/http/guards.ts';
+
+export const load = ({ locals }) => {
+	guardPage(locals, 'admin.access');
+	return {};
+};

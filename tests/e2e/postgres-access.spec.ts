@@ -1,0 +1,165 @@
+import { expect, test } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { e2eState } from './mail.ts';
+
+// Every route under the member and admin areas, found on disk: a new route is in the matrix at once.
+function routesUnder(dir: string): string[] {
+	const out: string[] = [];
+	const walk = (folder: string, route: string) => {
+		const entries = readdirSync(folder);
+		if (entries.some((e) => e === '+page.svelte' || e === '+server.ts')) out.push(route);
+		for (const entry of entries) {
+			if (statSync(path.join(folder, entry)).isDirectory())
+				walk(path.join(folder, entry), `${route}/${entry}`);
+		}
+	};
+	walk(path.join('src/routes', dir), `/${dir}`);
+	return out;
+}
+
+type Who = 'anonymous' | 'member' | 'editor' | 'board' | 'admin' | 'admin_without_2fa';
+type Outcome = 'ok' | 'sign_in' | 'set_up_2fa' | 'forbidden';
+
+// What the policy says (src/lib/server/policy/policy.ts), written out per route.
+const RULES: Record<string, Record<Who, Outcome>> = {
+	'/konto': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	'/konto/zwei-faktor': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	'/konto/daten': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	'/konto/loeschen': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	'/admin': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/einstellungen': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/protokoll': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/postausgang': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/postausgang/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	}
+};
+
+test('every member and admin route gives each role exactly what the policy says', async ({
+	request,
+	baseURL
+}) => {
+	const routes = [...routesUnder('konto'), ...routesUnder('admin')].sort();
+	expect(routes, 'a route without a rule in this matrix').toEqual(Object.keys(RULES).sort());
+
+	const { databaseUrl } = e2eState(baseURL!);
+	const client = new pg.Client(databaseUrl);
+	await client.connect();
+	const cookies: Partial<Record<Who, string>> = {};
+	try {
+		const [{ id: mailId }] = (
+			await client.query(
+				`insert into outbox ("to", locale, purpose, subject, text, html, status) values ('x@example.org', 'de', 'test', 'Test', 'Text', '<p>Text</p>', 'stored') returning id`
+			)
+		).rows;
+		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
+			['member', null, false],
+			['editor', 'editor', false],
+			['board', 'board', true],
+			['admin', 'admin', true],
+			['admin_without_2fa', 'admin', false]
+		];
+		for (const [who, role, verified] of people) {
+			const { rows } = await client.query(
+				`insert into users (email, name, password_hash, email_verified_at) values ($1, $2, 'x', now()) returning id`,
+				[`${who}-${Date.now()}@example.org`, who]
+			);
+			const userId = rows[0].id as number;
+			if (role) await client.query(`insert into user_roles (user_id, role) values ($1, $2)`, [userId, role]);
+			const token = randomBytes(20).toString('hex');
+			await client.query(
+				`insert into sessions (id, user_id, expires_at, two_factor_verified) values ($1, $2, now() + interval '1 day', $3)`,
+				[createHash('sha256').update(token).digest('hex'), userId, verified]
+			);
+			cookies[who] = `mit_session=${token}`;
+		}
+
+		for (const route of routes) {
+			const url = route.replace('[id]', String(mailId));
+			for (const who of Object.keys(RULES[route]!) as Who[]) {
+				const response = await request.get(url, {
+					headers: { cookie: cookies[who] ?? '', 'accept-language': 'de', accept: 'text/html' },
+					maxRedirects: 0
+				});
+				const location = response.headers()['location'] ?? '';
+				const outcome: Outcome =
+					response.status() === 200
+						? 'ok'
+						: response.status() === 403
+							? 'forbidden'
+							: location.startsWith('/anmelden')
+								? 'sign_in'
+								: location.startsWith('/konto/zwei-faktor')
+									? 'set_up_2fa'
+									: (`unexpected ${response.status()} ${location}` as Outcome);
+				expect(outcome, `${who} → ${url}`).toBe(RULES[route]![who]);
+			}
+		}
+	} finally {
+		await client.end();
+	}
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '#lib/server/db/client.ts';
+import { auditLog, outbox, rateLimits, sessions } from '#lib/server/db/schema/index.ts';
+import { createAdmin } from '#lib/server/accounts/admin-bootstrap.ts';
+import { findUserByEmail } from '#lib/server/accounts/accounts.queries.ts';
+import { createSession } from '#lib/server/auth/session.service.ts';
+import { audit } from '#lib/server/audit/audit.service.ts';
+import { runMaintenance } from '#lib/server/maintenance/maintenance.service.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../support/databases.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(DATABASE_KINDS)('maintenance on %s', (kind) => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await openTestDatabase(kind);
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+
+	describe(runMaintenance.name, () => {
+		it('deletes ended sessions, old counters and mails, and forgets audit IP addresses after 30 days', async () => {
+			const { email } = await createAdmin(database.db, { email: 'wartung@example.org' });
+			const userId = (await findUserByEmail(database.db, email))!.id;
+			const now = new Date();
+			await createSession(database.db, userId, false, new Date(now.getTime() - 8 * DAY));
+			const fresh = await createSession(database.db, userId, false, now);
+			await database.db.insert(rateLimits).values([
+				{ key: 'old', count: 3, windowStart: new Date(now.getTime() - 2 * DAY) },
+				{ key: 'new', count: 1, windowStart: now }
+			]);
+			await audit(database.db, { action: 'auth.sign_in', actorId: userId, ip: '203.0.113.1' });
+			await database.db.insert(auditLog).values({
+				action: 'auth.sign_in',
+				actorId: userId,
+				ip: '203.0.113.2',
+				at: new Date(now.getTime() - 31 * DAY)
+			});
+			await database.db.insert(outbox).values([
+				{
+					to: 'a@example.org',
+					locale: 'de',
+					purpose: 'x',
+					subject: 'alt',
+					text: 't',
+					html: 'h',
+					status: 'sent',
+					createdAt: new Date(now.getTime() - 91 * DAY)
+				},
+				{
+					to: 'b@example.org',
+					locale: 'de',
+					purpose: 'x',
+					subject: 'neu',
+					text: 't',
+					html: 'h',
+					status: 'sent'
+				}
+			]);
+
+			await runMaintenance(database.db, now);
+
+			expect((await database.db.select().from(sessions)).map((s) => s.id)).toEqual([fresh.id]);
+			expect((await database.db.select().from(rateLimits)).map((r) => r.key)).toEqual(['new']);
+			const ips = (await database.db.select().from(auditLog)).map((a) => a.ip).sort();
+			expect(ips).toEqual(['203.0.113.1', null]);
+			expect((await database.db.select().from(outbox)).map((o) => o.subject)).toEqual(['neu']);
+		});
+	});
+});
