@@ -81,6 +81,38 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 		admin: 'ok',
 		admin_without_2fa: 'set_up_2fa'
 	},
+	'/admin/benutzer': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/benutzer/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/nachrichten': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/nachrichten/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
 	'/admin/postausgang': {
 		anonymous: 'sign_in',
 		member: 'forbidden',
@@ -116,6 +148,11 @@ test('every member and admin route gives each role exactly what the policy says'
 				`insert into outbox ("to", locale, purpose, subject, text, html, status) values ('x@example.org', 'de', 'test', 'Test', 'Text', '<p>Text</p>', 'stored') returning id`
 			)
 		).rows;
+		const [{ id: messageId }] = (
+			await client.query(
+				`insert into contact_messages (name, email, subject, message, locale, consent_at, consent_version) values ('A', 'a@example.org', 'Frage', 'Text', 'de', now(), 'datenschutz@1') returning id`
+			)
+		).rows;
 		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
 			['member', null, false],
 			['editor', 'editor', false],
@@ -138,8 +175,14 @@ test('every member and admin route gives each role exactly what the policy says'
 			cookies[who] = `mit_session=${token}`;
 		}
 
+		const firstUserId = (await client.query('select min(id) as id from users')).rows[0].id as number;
 		for (const route of routes) {
-			const url = route.replace('[id]', String(mailId));
+			const id = route.startsWith('/admin/nachrichten')
+				? messageId
+				: route.startsWith('/admin/benutzer')
+					? firstUserId
+					: mailId;
+			const url = route.replace('[id]', String(id));
 			for (const who of Object.keys(RULES[route]!) as Who[]) {
 				const response = await request.get(url, {
 					headers: { cookie: cookies[who] ?? '', 'accept-language': 'de', accept: 'text/html' },

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, open } from './support.ts';
-import { e2eState } from './mail.ts';
+import { e2eState, waitForMail } from './mail.ts';
 import { totp } from './totp.ts';
 
 // Runs against the PostgreSQL server (its own app instance): it changes the association's settings,
@@ -61,6 +61,38 @@ test('the first admin signs in, must set up a second factor, fills in the Impres
 
 	await page.goto('/admin');
 	await expect(page.locator('.notice.success')).toBeVisible();
+
+	// A visitor writes through the contact form; the office address gets the message by mail.
+	const writer = await page.context().browser()!.newContext({ locale: 'uk-UA', javaScriptEnabled: false });
+	const form = await writer.newPage();
+	await form.goto('/uk/kontakt');
+	await form.fill('input[name=name]', 'Oksana');
+	await form.fill('input[name=email]', 'oksana@example.org');
+	await form.fill('input[name=subject]', 'Визнання диплома');
+	await form.fill('textarea[name=message]', 'Хто вже пройшов визнання диплома?');
+	await form.check('input[name=consent]');
+	await form.waitForTimeout(3_200);
+	await form.locator('main form button[type=submit]').click();
+	await expect(form.locator('[role=status]')).toBeVisible();
+	await writer.close();
+	await waitForMail(baseURL!, 'info@example.org', /Визнання диплома/);
+
+	// The office answers in the admin area; the answer reaches the visitor in Ukrainian.
+	await open(page, '/admin/nachrichten?status=new');
+	await page.getByRole('link', { name: 'Визнання диплома' }).click();
+	await expect(page.locator('blockquote')).toContainText('Хто вже пройшов');
+	await expectNoAxeViolations(page);
+	await page.fill('textarea[name=reply]', 'Ja – Frau K. aus Leipzig meldet sich bei Ihnen.');
+	await page.locator('form[action="?/reply"] button').click();
+	await expect(page.locator('[role=status]')).toBeVisible();
+	const answer = await waitForMail(baseURL!, 'oksana@example.org', /Frau K\. aus Leipzig/);
+	expect(answer.html).toContain('lang="uk"');
+
+	// User accounts: the list and one person's page.
+	await open(page, '/admin/benutzer?suche=admin');
+	await page.getByRole('link', { name: 'Administrator' }).first().click();
+	await expect(page.locator('input[name=role][value=admin]')).toBeChecked();
+	await expectNoAxeViolations(page);
 	await page.goto('/admin/protokoll');
 	await expect(page.locator('tbody')).toContainText('settings.updated');
 	await expect(page.locator('tbody')).toContainText('auth.2fa_enabled');

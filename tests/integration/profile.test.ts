@@ -6,8 +6,10 @@ import { createAdmin } from '#lib/server/accounts/admin-bootstrap.ts';
 import { findUserByEmail } from '#lib/server/accounts/accounts.queries.ts';
 import {
 	changePassword,
+	confirmEmailChange,
 	deleteMyAccount,
 	exportMyData,
+	requestEmailChange,
 	updateProfile
 } from '#lib/server/accounts/profile.service.ts';
 import { createSession, validateSession } from '#lib/server/auth/session.service.ts';
@@ -67,6 +69,30 @@ describe.each(DATABASE_KINDS)('own account on %s', (kind) => {
 		expect(await validateSession(database.db, here.token)).not.toBeNull();
 		expect(await validateSession(database.db, elsewhere.token)).toBeNull();
 		await signIn(database.db, { email: 'tomasz@example.org', password: 'neues passwort hier' }, meta);
+	});
+
+	it('changes the email address only after the new address confirms it', async () => {
+		await register(
+			database.db,
+			{ name: 'Other', email: 'taken@example.org', password: 'ein langes passwort', locale: 'de' },
+			meta
+		);
+		const before = (await database.db.select().from(outbox)).length;
+		// An address that already has an account gets nothing; the answer is the same.
+		await requestEmailChange(ctx(), 'taken@example.org', meta.origin, null);
+		expect((await database.db.select().from(outbox)).length).toBe(before);
+		await requestEmailChange(ctx(), 'tomasz.neu@example.org', meta.origin, null);
+		expect(await findUserByEmail(database.db, 'tomasz@example.org')).toBeDefined();
+		const [mail] = await database.db.select().from(outbox).where(eq(outbox.to, 'tomasz.neu@example.org'));
+		const token = /token=([a-z0-9]+)/.exec(mail!.text)![1]!;
+		await confirmEmailChange(database.db, token, null);
+		expect((await findUserByEmail(database.db, 'tomasz.neu@example.org'))!.id).toBe(userId);
+		await expect(confirmEmailChange(database.db, token, null)).rejects.toBeInstanceOf(Invalid);
+		// Back, so the remaining tests find the account under its first address.
+		await requestEmailChange(ctx(), 'tomasz@example.org', meta.origin, null);
+		const rows = await database.db.select().from(outbox).where(eq(outbox.to, 'tomasz@example.org'));
+		await confirmEmailChange(database.db, /token=([a-z0-9]+)/.exec(rows.at(-1)!.text)![1]!, null);
+		expect((await findUserByEmail(database.db, 'tomasz@example.org'))!.id).toBe(userId);
 	});
 
 	it('exports everything stored about the person, without secrets', async () => {

@@ -1,6 +1,17 @@
+import { can } from '#lib/server/policy/policy.ts';
 import { guardPage } from '#lib/server/http/guards.ts';
 
 export const load = ({ locals }) => {
 	guardPage(locals, 'admin.access');
-	return {};
+	const actor = locals.ctx.actor;
+	// The navigation shows only what this person may open.
+	return {
+		allowed: {
+			settings: can(actor, 'settings.read_all'),
+			users: can(actor, 'users.manage'),
+			messages: can(actor, 'contact.manage'),
+			audit: can(actor, 'audit.read'),
+			outbox: can(actor, 'mail.read_outbox')
+		}
+	};
 };

@@ -1,5 +1,6 @@
-import { changePasswordSchema, profileSchema } from '#lib/schemas/auth.ts';
-import { changePassword, updateProfile } from '#lib/server/accounts/profile.service.ts';
+import { changePasswordSchema, emailOnlySchema, profileSchema } from '#lib/schemas/auth.ts';
+import { changePassword, requestEmailChange, updateProfile } from '#lib/server/accounts/profile.service.ts';
+import { kickJobs } from '#lib/server/app.ts';
 import { DomainError } from '#lib/server/errors.ts';
 import { failWith, parseForm } from '#lib/server/forms.ts';
 import { guardPage } from '#lib/server/http/guards.ts';
@@ -30,6 +31,19 @@ export const actions = {
 			return failWith(error, form);
 		}
 		return { profileSaved: true };
+	},
+	email: async (event) => {
+		guardPage(event.locals, 'account.own');
+		const form = await event.request.formData();
+		const parsed = parseForm(form, emailOnlySchema);
+		if (parsed.failure) return parsed.failure;
+		try {
+			await requestEmailChange(event.locals.ctx, parsed.data.email, event.url.origin, clientIp(event));
+		} catch (error) {
+			return failWith(error, form, 'email');
+		}
+		kickJobs();
+		return { emailRequested: parsed.data.email };
 	},
 	password: async (event) => {
 		const session = guardPage(event.locals, 'account.own');

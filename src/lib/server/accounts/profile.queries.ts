@@ -10,6 +10,10 @@ export async function updateUser(
 	await db.update(users).set(values).where(eq(users.id, userId));
 }
 
+export async function updateEmail(db: DbOrTx, userId: number, email: string) {
+	await db.update(users).set({ email, emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+}
+
 export async function exportRows(db: DbOrTx, userId: number, email: string) {
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	return {

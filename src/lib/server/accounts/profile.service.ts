@@ -10,6 +10,11 @@ import { countUsersWithRole, rolesOf, updatePasswordHash } from './accounts.quer
 import { findUserById } from '#lib/server/auth/auth.queries.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as queries from './profile.queries.ts';
+import { consumeEmailToken, insertEmailToken } from '#lib/server/auth/auth.queries.ts';
+import { queueAuthMail } from '#lib/server/auth/auth-mails.ts';
+import { generateToken, hashToken } from '#lib/server/auth/tokens.ts';
+import { findUserByEmail } from './accounts.queries.ts';
+import type { Db } from '#lib/server/db/client.ts';
 
 async function me(ctx: ServiceContext) {
 	requireAccess(ctx.actor, 'account.own');
@@ -86,5 +91,56 @@ export async function deleteMyAccount(ctx: ServiceContext, password: string, ip:
 			subjectId: user.id,
 			ip
 		});
+	});
+}
+
+const CHANGE_EMAIL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sends a confirmation link to the new address; the address changes only when it is confirmed.
+ * When the new address already has an account nothing is sent — the answer is the same.
+ */
+export async function requestEmailChange(
+	ctx: ServiceContext,
+	rawEmail: string,
+	origin: string,
+	ip: string | null
+) {
+	const user = await me(ctx);
+	const newEmail = rawEmail.trim().toLowerCase();
+	if (newEmail === user.email) return;
+	if (await findUserByEmail(ctx.db, newEmail)) return;
+	const token = generateToken();
+	await ctx.db.transaction(async (tx) => {
+		await insertEmailToken(tx, {
+			id: hashToken(token),
+			userId: user.id,
+			purpose: 'change_email',
+			newEmail,
+			expiresAt: new Date(Date.now() + CHANGE_EMAIL_MS)
+		});
+		await queueAuthMail(
+			tx,
+			'change_email',
+			{ email: newEmail, name: user.name, locale: user.locale },
+			origin,
+			token
+		);
+		await audit(tx, {
+			action: 'account.email_change_requested',
+			actorId: user.id,
+			actorLabel: user.email,
+			ip
+		});
+	});
+}
+
+export async function confirmEmailChange(db: Db, token: string, ip: string | null) {
+	await db.transaction(async (tx) => {
+		const row = await consumeEmailToken(tx, hashToken(token), 'change_email', new Date());
+		if (!row?.newEmail) throw new Invalid('auth_link_invalid');
+		if (await findUserByEmail(tx, row.newEmail)) throw new Conflict('account_email_taken');
+		await queries.updateEmail(tx, row.userId, row.newEmail);
+		await audit(tx, { action: 'account.email_changed', actorId: row.userId, actorLabel: row.newEmail, ip });
 	});
 }

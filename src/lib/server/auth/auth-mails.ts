@@ -5,7 +5,7 @@ import { renderMailLayout } from '#lib/server/mail/layout.ts';
 import { queueMail } from '#lib/server/mail/mail.service.ts';
 import { findSettings } from '#lib/server/settings/settings.queries.ts';
 
-export type AuthMail = 'verify_email' | 'reset_password' | 'account_exists';
+export type AuthMail = 'verify_email' | 'reset_password' | 'account_exists' | 'change_email';
 
 /** The association's identity under every mail (§ 5 DDG applies to mails too). */
 async function footerLines(db: DbOrTx): Promise<string[]> {
@@ -45,6 +45,15 @@ export async function queueAuthMail(
 				m.mail_ignore_text({}, o)
 			],
 			action: { label: m.mail_reset_action({}, o), url: link('/passwort-neu') }
+		},
+		change_email: {
+			subject: m.mail_change_email_subject({}, o),
+			paragraphs: [
+				m.mail_greeting({ name: to.name }, o),
+				m.mail_change_email_text({}, o),
+				m.mail_ignore_text({}, o)
+			],
+			action: { label: m.mail_verify_action({}, o), url: link('/email-aendern') }
 		},
 		account_exists: {
 			subject: m.mail_exists_subject({}, o),

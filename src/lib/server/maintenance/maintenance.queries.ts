@@ -1,6 +1,13 @@
 import { and, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
-import { auditLog, emailTokens, outbox, rateLimits, sessions } from '#lib/server/db/schema/index.ts';
+import {
+	auditLog,
+	contactMessages,
+	emailTokens,
+	outbox,
+	rateLimits,
+	sessions
+} from '#lib/server/db/schema/index.ts';
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date, idleBefore: Date) {
 	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)));
@@ -25,4 +32,8 @@ export async function deleteOldDeliveredMails(db: DbOrTx, before: Date) {
 	await db
 		.delete(outbox)
 		.where(and(lt(outbox.createdAt, before), inArray(outbox.status, ['sent', 'stored', 'failed'])));
+}
+
+export async function deleteOldContactMessages(db: DbOrTx, before: Date) {
+	await db.delete(contactMessages).where(lt(contactMessages.createdAt, before));
 }

@@ -7,13 +7,14 @@ const DAY = 24 * 60 * 60 * 1000;
 export const RETENTION = {
 	auditIpDays: 30,
 	mailDays: 90,
+	contactMessageDays: 365,
 	tokensDays: 1,
 	rateLimitDays: 1
 } as const;
 
 /**
  * Deletes what no longer serves its purpose: ended sessions, old single-use tokens, rate-limit
- * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days.
+ * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days, contact messages after a year.
  */
 export async function runMaintenance(db: Db, now = new Date()) {
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
@@ -22,4 +23,5 @@ export async function runMaintenance(db: Db, now = new Date()) {
 	await queries.deleteOldRateLimits(db, ago(RETENTION.rateLimitDays));
 	await queries.forgetAuditIps(db, ago(RETENTION.auditIpDays));
 	await queries.deleteOldDeliveredMails(db, ago(RETENTION.mailDays));
+	await queries.deleteOldContactMessages(db, ago(RETENTION.contactMessageDays));
 }

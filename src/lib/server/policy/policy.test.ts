@@ -43,6 +43,31 @@ describe(can.name, () => {
 	});
 });
 
+describe('organisation roles', () => {
+	const orgAdmin = {
+		userId: 7,
+		roles: [],
+		organisationRoles: [{ organisationId: 3, role: 'org_admin' as const }]
+	};
+	it('act only within their own organisation', () => {
+		expect(can(orgAdmin, 'organisation.edit', { organisationId: 3 })).toBe(true);
+		expect(can(orgAdmin, 'organisation.edit', { organisationId: 4 })).toBe(false);
+		expect(can(orgAdmin, 'organisation.edit')).toBe(false);
+	});
+	it('give members less than admins', () => {
+		const member = {
+			userId: 8,
+			roles: [],
+			organisationRoles: [{ organisationId: 3, role: 'org_member' as const }]
+		};
+		expect(can(member, 'organisation.view_members', { organisationId: 3 })).toBe(true);
+		expect(can(member, 'organisation.edit', { organisationId: 3 })).toBe(false);
+	});
+	it('never grant site rights', () => {
+		expect(can(orgAdmin, 'settings.edit', { organisationId: 3 })).toBe(false);
+	});
+});
+
 describe(requireAccess.name, () => {
 	it('throws Forbidden when the policy denies', () => {
 		expect(() => requireAccess(ANONYMOUS, 'settings.edit')).toThrow(Forbidden);

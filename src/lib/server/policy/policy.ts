@@ -1,12 +1,22 @@
 import type { SiteRole } from '#lib/server/db/schema/index.ts';
 import { Forbidden } from '#lib/server/errors.ts';
 
+export type OrganisationRole = 'org_admin' | 'org_member';
+
 /** Who is acting. Anonymous visitors have no user id and no roles. */
 export interface Actor {
 	userId: number | null;
 	roles: readonly SiteRole[];
 	/** Whether this session has passed the second factor. */
 	twoFactorVerified?: boolean;
+	/** Roles in organisations (the directory fills these in). */
+	organisationRoles?: readonly { organisationId: number; role: OrganisationRole }[];
+}
+
+/** The record an action is about, where the answer depends on it. */
+export interface Resource {
+	organisationId?: number;
+	ownerId?: number;
 }
 
 export const ANONYMOUS: Actor = Object.freeze({
@@ -28,7 +38,10 @@ export type Action =
 	| 'mail.read_outbox'
 	| 'jobs.manage'
 	| 'contact.manage'
-	| 'account.own';
+	| 'account.own'
+	| 'organisation.edit'
+	| 'organisation.invite'
+	| 'organisation.view_members';
 
 const PUBLIC: ReadonlySet<Action> = new Set(['content.read', 'settings.read_public']);
 const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own']);
@@ -57,16 +70,34 @@ export function effectiveRoles(actor: Actor): SiteRole[] {
 	return actor.roles.filter((role) => !TWO_FACTOR_ROLES.has(role) || actor.twoFactorVerified === true);
 }
 
-/** Deny by default: an action is allowed only where it is listed for the public, any signed-in user or a role. */
-export function can(actor: Actor, action: Action): boolean {
+/** What organisation roles allow, always within their own organisation only. */
+const BY_ORGANISATION_ROLE: Record<OrganisationRole, ReadonlySet<Action>> = {
+	org_admin: new Set<Action>(['organisation.edit', 'organisation.invite', 'organisation.view_members']),
+	org_member: new Set<Action>(['organisation.view_members'])
+};
+
+function canInOrganisation(actor: Actor, action: Action, resource?: Resource): boolean {
+	if (resource?.organisationId === undefined) return false;
+	return (actor.organisationRoles ?? []).some(
+		(r) =>
+			r.organisationId === resource.organisationId && (BY_ORGANISATION_ROLE[r.role]?.has(action) ?? false)
+	);
+}
+
+/**
+ * Deny by default: an action is allowed only where it is listed for the public, any signed-in user,
+ * a site role, or an organisation role for the resource's own organisation.
+ */
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
 	if (PUBLIC.has(action)) return true;
 	if (actor.userId === null) return false;
 	if (SIGNED_IN.has(action)) return true;
-	return effectiveRoles(actor).some((role) => BY_ROLE[role]?.has(action) ?? false);
+	if (effectiveRoles(actor).some((role) => BY_ROLE[role]?.has(action) ?? false)) return true;
+	return canInOrganisation(actor, action, resource);
 }
 
-export function requireAccess(actor: Actor, action: Action): void {
-	if (!can(actor, action)) throw new Forbidden(action);
+export function requireAccess(actor: Actor, action: Action, resource?: Resource): void {
+	if (!can(actor, action, resource)) throw new Forbidden(action);
 }
 
 /** True when the actor holds a role that needs a second factor but has not given one in this session. */

@@ -40,3 +40,10 @@ export const associationSettings = pgTable(
 	},
 	(t) => [check('association_settings_single_row', sql`${t.id} = 1`)]
 );
+
+/** Secrets the app generates for itself on first use (e.g. to sign form tokens); never shown. */
+export const appSecrets = pgTable('app_secrets', {
+	name: text('name').primaryKey(),
+	value: text('value').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
