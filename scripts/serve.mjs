@@ -19,6 +19,13 @@ if (trustProxy) {
 // A computed specifier: the build is generated, and type checking must not follow into it.
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 
+/** @returns {{ lookup: (request: object) => { headers: [string, string][], body: Uint8Array } | undefined } | undefined} */
+const fastCache = () => /** @type {any} */ (globalThis)[Symbol.for('miteinander.pageCache')];
+const logRequests = process.env.LOG_LEVEL !== 'silent';
+/** @param {Record<string, unknown>} fields */
+const logLine = (fields) =>
+	process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', ...fields }) + '\n');
+
 const server = http.createServer((req, res) => {
 	const forwarded = trustProxy
 		? String(req.headers['x-forwarded-proto'] ?? '')
@@ -29,6 +36,29 @@ const server = http.createServer((req, res) => {
 	// Whatever a client sends in this header is overwritten: only we decide the protocol.
 	req.headers[PROTO_HEADER] =
 		forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
+	// Anonymous page views the app has already rendered are answered from its cache right here,
+	// without the cost of SvelteKit's request handling (see src/lib/server/http/page-cache.ts).
+	const cached = fastCache()?.lookup({
+		method: req.method ?? 'GET',
+		target: req.url ?? '/',
+		protocol: req.headers[PROTO_HEADER] === 'https' ? 'https:' : 'http:',
+		cookie: req.headers.cookie,
+		accept: req.headers.accept,
+		acceptLanguage: req.headers['accept-language']
+	});
+	if (cached) {
+		res.writeHead(200, cached.headers);
+		res.end(cached.body);
+		if (logRequests)
+			logLine({
+				msg: 'request',
+				method: 'GET',
+				path: (req.url ?? '/').split('?')[0],
+				status: 200,
+				cache: 'hit'
+			});
+		return;
+	}
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

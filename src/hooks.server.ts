@@ -66,9 +66,9 @@ const services: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The page cache sits after the language decision (redirects are never cached) and before the
-// services, so a cache hit costs no database query.
-export const handle = sequence(requestLog, securityHeaders, locale, pageCache, services);
+// The page cache comes first (it makes the language decision itself and never caches a redirect),
+// so a hit costs no database query and carries all the headers the full response had.
+export const handle = sequence(requestLog, pageCache, securityHeaders, locale, services);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	const locale = event.locals.locale;

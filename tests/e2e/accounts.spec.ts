@@ -97,11 +97,13 @@ for (const locale of ['de', 'ar'] as const) {
 			});
 			const page2 = await other.newPage();
 			await open(page2, url('/passwort-vergessen'), javaScriptEnabled);
+			if (javaScriptEnabled) await expectNoAxeViolations(page2);
 			await page2.fill('input[name=email]', email);
 			await page2.locator('main form button[type=submit]').click();
 			await expect(page2.locator('[role=status]')).toBeVisible();
 			const reset = await waitForMail(baseURL!, email, /passwort-neu/);
 			await open(page2, linkIn(reset, baseURL!), javaScriptEnabled);
+			if (javaScriptEnabled) await expectNoAxeViolations(page2);
 			await page2.fill('input[name=password]', 'neuer morgen am fluss');
 			await page2.locator('main form button[type=submit]').click();
 			await expect(page2).toHaveURL(/\/anmelden\?reset=1$/);

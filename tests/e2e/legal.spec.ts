@@ -34,4 +34,13 @@ test.describe('legal pages from the association settings', () => {
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		await expect(page.locator('dd', { hasText: 'فبراير' })).toBeVisible();
 	});
+
+	test('the accessibility statement names the contact form as its feedback channel, in the visitor language', async ({
+		page
+	}) => {
+		await page.goto('/ar/barrierefreiheit');
+		await page.locator('article a[href="/ar/kontakt"]').click();
+		await expect(page).toHaveURL(/\/ar\/kontakt$/);
+		await expect(page.locator('form textarea[name=message]')).toBeVisible();
+	});
 });

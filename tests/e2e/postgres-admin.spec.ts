@@ -88,6 +88,21 @@ test('the first admin signs in, must set up a second factor, fills in the Impres
 	const answer = await waitForMail(baseURL!, 'oksana@example.org', /Frau K\. aus Leipzig/);
 	expect(answer.html).toContain('lang="uk"');
 
+	// Every other admin page passes axe too.
+	for (const path of [
+		'/admin/nachrichten',
+		'/admin/postausgang',
+		'/admin/benutzer',
+		'/email-aendern?token=x'
+	]) {
+		await open(page, path);
+		await expectNoAxeViolations(page);
+	}
+	await open(page, '/admin/postausgang');
+	await page.locator('ul.mails a').first().click();
+	await expect(page.locator('pre.mail-text')).toBeVisible();
+	await expectNoAxeViolations(page);
+
 	// User accounts: the list and one person's page.
 	await open(page, '/admin/benutzer?suche=admin');
 	await page.getByRole('link', { name: 'Administrator' }).first().click();

@@ -1,10 +1,10 @@
-import { BASE_LOCALE, LOCALES, isLocale, textDirection, type Locale } from '#lib/i18n/locales.ts';
+import { BASE_LOCALE, LOCALES, isLocale, localizePath, textDirection, type Locale } from '#lib/i18n/locales.ts';
 import { isolateLatinRuns } from '#lib/i18n/bidi.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
 import { NotFound } from '#lib/server/errors.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
 import * as queries from './content.queries.ts';
-import { renderMarkdown } from './markdown.ts';
+import { localizeInternalLinks, renderMarkdown } from './markdown.ts';
 import { invalidatePageCache } from '#lib/server/http/page-cache.ts';
 import { translationStatus, type TranslationStatus } from './translation-status.ts';
 
@@ -26,12 +26,13 @@ export interface PageView {
 const htmlCache = new Map<string, string>();
 
 // Rendering Markdown is the costliest step of a page view; texts only change with updatedAt.
-function cachedHtml(key: string, markdown: string, locale: Locale) {
+function cachedHtml(key: string, markdown: string, textLocale: Locale, visitorLocale: Locale) {
 	let html = htmlCache.get(key);
 	if (html === undefined) {
 		if (htmlCache.size > 2000) htmlCache.clear();
-		html = renderMarkdown(markdown);
-		if (textDirection(locale) === 'rtl') html = isolateLatinRuns(html);
+		// Links lead to pages in the visitor's language, even when the text shown is the German one.
+		html = localizeInternalLinks(renderMarkdown(markdown), (path) => localizePath(path, visitorLocale));
+		if (textDirection(textLocale) === 'rtl') html = isolateLatinRuns(html);
 		htmlCache.set(key, html);
 	}
 	return html;
@@ -53,7 +54,7 @@ export async function getPage(ctx: ServiceContext, slug: string, locale: Locale)
 		locale: shown.locale as Locale,
 		title: shown.title,
 		summary: shown.summary,
-		html: cachedHtml(`${shown.id}:${shown.updatedAt.getTime()}`, shown.body, shown.locale as Locale),
+		html: cachedHtml(`${shown.id}:${shown.updatedAt.getTime()}:${locale}`, shown.body, shown.locale as Locale, locale),
 		status,
 		reviewed: shown.reviewed,
 		available: LOCALES.filter((l) => byLocale.has(l))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown.ts';
+import { localizeInternalLinks, renderMarkdown } from './markdown.ts';
 
 describe(renderMarkdown.name, () => {
 	it('renders headings, lists and emphasis', () => {
@@ -28,5 +28,17 @@ describe(renderMarkdown.name, () => {
 	});
 	it('demotes h1 to h2 so the page keeps one main heading', () => {
 		expect(renderMarkdown('# Titel')).toBe('<h2>Titel</h2>');
+	});
+});
+
+describe(localizeInternalLinks.name, () => {
+	const toArabic = (path: string) => `/ar${path}`;
+	it('prefixes site-absolute links only', () => {
+		const html = renderMarkdown('[a](/kontakt) [b](https://example.org/x) [c](//evil.example/x) [d](mailto:a@example.org)');
+		const out = localizeInternalLinks(html, toArabic);
+		expect(out).toContain('href="/ar/kontakt"');
+		expect(out).toContain('href="https://example.org/x"');
+		expect(out).toContain('href="mailto:a@example.org"');
+		expect(out).not.toContain('/ar//evil');
 	});
 });

@@ -21,3 +21,11 @@ export function renderMarkdown(markdown: string): string {
 		transformTags: { h1: 'h2', h5: 'h4', h6: 'h4' }
 	}).trim();
 }
+
+/**
+ * Internal links in content are written without a language prefix (`/kontakt`); a page shown in
+ * Arabic must lead to the Arabic pages (`/ar/kontakt`). Only site-absolute paths are changed.
+ */
+export function localizeInternalLinks(html: string, prefix: (path: string) => string): string {
+	return html.replace(/href="(\/(?!\/)[^"]*)"/g, (_m, path: string) => `href="${prefix(path)}"`);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { invalidatePageCache, pageCache } from './page-cache.ts';
+import { cacheKeyFor, invalidatePageCache, lookupCachedPage, pageCache } from './page-cache.ts';
 
 let renders = 0;
 function render(body = '<h1>Seite</h1>', init: ResponseInit = {}) {
@@ -20,6 +20,13 @@ async function get(path: string, headers?: Record<string, string>, resolve = ren
 	const response = await pageCache({ event: event(path, headers), resolve });
 	return response.text();
 }
+const plain = {
+	method: 'GET',
+	protocol: 'http:' as const,
+	cookie: null,
+	accept: 'text/html',
+	acceptLanguage: 'de'
+};
 
 describe('pageCache', () => {
 	it('renders an anonymous page once and then serves it from memory', async () => {
@@ -28,18 +35,21 @@ describe('pageCache', () => {
 		expect(await get('/ziele')).toBe('<h1>Seite</h1>');
 		expect(await get('/ziele')).toBe('<h1>Seite</h1>');
 		expect(renders).toBe(1);
+		// The entry point finds the same entry.
+		expect(lookupCachedPage({ ...plain, target: '/ziele' })).toBeDefined();
 	});
 	it('renders again after a change', async () => {
 		renders = 0;
 		await get('/ueber-uns');
 		invalidatePageCache();
+		expect(lookupCachedPage({ ...plain, target: '/ueber-uns' })).toBeUndefined();
 		await get('/ueber-uns');
 		expect(renders).toBe(2);
 	});
 	it('never caches for visitors with a session or other cookies, with a query string, or non-GET', async () => {
 		renders = 0;
-		await get('/a', { cookie: 'session=abc' });
-		await get('/a', { cookie: 'session=abc' });
+		await get('/a', { cookie: 'mit_session=abc' });
+		await get('/a', { cookie: 'mit_session=abc' });
 		await get('/b?x=1');
 		await get('/b?x=1');
 		await pageCache({ event: event('/c', {}, 'POST'), resolve: render() });
@@ -48,8 +58,8 @@ describe('pageCache', () => {
 	});
 	it('caches for visitors whose only cookie is the language choice', async () => {
 		renders = 0;
-		await get('/d', { cookie: 'PARAGLIDE_LOCALE=ar' });
-		await get('/d', { cookie: 'PARAGLIDE_LOCALE=ar' });
+		await get('/ar/d', { cookie: 'PARAGLIDE_LOCALE=ar' });
+		await get('/ar/d', { cookie: 'PARAGLIDE_LOCALE=ar' });
 		expect(renders).toBe(1);
 	});
 	it('never caches pages with scripts (their CSP nonce is per response), errors or cookies', async () => {
@@ -64,5 +74,19 @@ describe('pageCache', () => {
 		await get('/g', {}, notFound);
 		await get('/g', {}, notFound);
 		expect(renders).toBe(6);
+	});
+});
+
+describe(cacheKeyFor.name, () => {
+	it('leaves unprefixed pages to the language redirect when the visitor prefers another language', () => {
+		expect(cacheKeyFor({ ...plain, target: '/ziele', acceptLanguage: 'ar' })).toBeNull();
+		expect(cacheKeyFor({ ...plain, target: '/ziele', cookie: 'PARAGLIDE_LOCALE=uk' })).toBeNull();
+		expect(
+			cacheKeyFor({ ...plain, target: '/ziele', acceptLanguage: 'ar', cookie: 'PARAGLIDE_LOCALE=de' })
+		).toBe('http:/ziele');
+		expect(cacheKeyFor({ ...plain, target: '/ar/ziele', acceptLanguage: 'de' })).toBe('http:/ar/ziele');
+	});
+	it('keeps http and https apart (HSTS is sent over https only)', () => {
+		expect(cacheKeyFor({ ...plain, target: '/ziele', protocol: 'https:' })).toBe('https:/ziele');
 	});
 });

@@ -28,6 +28,14 @@ export function withLocale<T>(locale: Locale, origin: string, fn: () => T): T {
 	return storage.run({ locale, origin, messageCalls: new Set() }, fn);
 }
 
+/** The remembered choice, else the browser's language; null when neither names a platform locale. */
+export function preferredLocale(
+	remembered: string | undefined,
+	acceptLanguage: string | null
+): Locale | null {
+	return isLocale(remembered) ? remembered : negotiateLocale(acceptLanguage);
+}
+
 /** Paths that are not pages: no language negotiation, no redirect. */
 function isPagePath(path: string) {
 	return !/^\/(_app|healthz|sprache)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
@@ -43,10 +51,10 @@ export function resolveLocale(event: Pick<RequestEvent, 'url' | 'request' | 'coo
 
 	const method = event.request.method;
 	if ((method === 'GET' || method === 'HEAD') && isPagePath(path)) {
-		const remembered = event.cookies.get(LOCALE_COOKIE);
-		const preferred = isLocale(remembered)
-			? remembered
-			: negotiateLocale(event.request.headers.get('accept-language'));
+		const preferred = preferredLocale(
+			event.cookies.get(LOCALE_COOKIE),
+			event.request.headers.get('accept-language')
+		);
 		if (preferred && preferred !== BASE_LOCALE) {
 			const location = localizePath(path, preferred) + event.url.search;
 			return {
