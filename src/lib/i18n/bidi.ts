@@ -8,6 +8,11 @@ const LETTER = 'A-Za-zÀ-ɏḀ-ỿ§';
 // Character references are swapped for private-use characters while matching (see below).
 const LATIN_RUN = new RegExp(`[${LETTER}][${LETTER}0-9\\uE000-\\uF8FF.,:'’()/\\- ]*[${LETTER}0-9.)]`, 'g');
 
+/** A run may end in ")" only when it also opened the bracket ("GDPR (DSGVO)", not "MStV)"). */
+function balanced(run: string): string {
+	return run.endsWith(')') && !run.includes('(') ? run.slice(0, -1).trimEnd() : run;
+}
+
 export function isolateLatinRuns(html: string): string {
 	return html.replace(/>([^<]+)</g, (_match, text: string) => {
 		const refs: string[] = [];
@@ -16,8 +21,28 @@ export function isolateLatinRuns(html: string): string {
 			return String.fromCharCode(0xe000 + refs.length - 1);
 		});
 		const isolated = masked
-			.replace(LATIN_RUN, (run) => `<bdi>${run}</bdi>`)
+			.replace(LATIN_RUN, (run) => {
+				const inner = balanced(run);
+				return `<bdi>${inner}</bdi>${run.slice(inner.length)}`;
+			})
 			.replace(/[\uE000-\uF8FF]/g, (c) => refs[c.charCodeAt(0) - 0xe000] ?? '');
 		return `>${isolated}<`;
 	});
+}
+
+/**
+ * The same isolation for plain text rendered by components (translated labels with legal
+ * references like "§ 26 BGB"): segments to render, Latin runs marked for a <bdi>.
+ */
+export function splitLatinRuns(text: string): { text: string; latin: boolean }[] {
+	const parts: { text: string; latin: boolean }[] = [];
+	let last = 0;
+	for (const match of text.matchAll(LATIN_RUN)) {
+		const run = balanced(match[0]);
+		if (match.index > last) parts.push({ text: text.slice(last, match.index), latin: false });
+		parts.push({ text: run, latin: true });
+		last = match.index + run.length;
+	}
+	if (last < text.length) parts.push({ text: text.slice(last), latin: false });
+	return parts;
 }
