@@ -47,6 +47,16 @@ const server = http.createServer((req, res) => {
 		acceptLanguage: req.headers['accept-language']
 	});
 	if (cached) {
+		// A phone that already has this exact page gets a 304 and no body (slow, metered connections).
+		const etag = cached.headers.find(([name]) => name === 'etag')?.[1];
+		if (etag && req.headers['if-none-match'] === etag) {
+			res.writeHead(
+				304,
+				cached.headers.filter(([name]) => name !== 'content-length')
+			);
+			res.end();
+			return;
+		}
 		res.writeHead(200, cached.headers);
 		res.end(cached.body);
 		if (logRequests)

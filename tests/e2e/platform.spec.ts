@@ -24,6 +24,20 @@ test.describe('platform', () => {
 		expect(headers['set-cookie']).toBeUndefined();
 	});
 
+	test('a page the browser already has is answered with 304 and no body', async ({ request }) => {
+		const headers = { accept: 'text/html', 'accept-language': 'de' };
+		const first = await request.get('/grundsatzpositionen', { headers });
+		const etag = first.headers()['etag'];
+		expect(etag).toBeTruthy();
+		// The second request is answered from the page cache, which honours the ETag.
+		await request.get('/grundsatzpositionen', { headers });
+		const again = await request.get('/grundsatzpositionen', {
+			headers: { ...headers, 'if-none-match': etag! }
+		});
+		expect(again.status()).toBe(304);
+		expect((await again.body()).length).toBe(0);
+	});
+
 	test('form posts from the same origin pass the CSRF check on plain http; cross-site posts do not', async ({
 		request,
 		baseURL
