@@ -11,6 +11,16 @@ const load = (locale: string): Catalog => {
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const source = load(BASE_LOCALE);
+const sourceFiles = (dir: string): string[] =>
+	readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.name === 'paraglide'
+			? []
+			: entry.isDirectory()
+				? sourceFiles(`${dir}/${entry.name}`)
+				: /\.(ts|svelte)$/.test(entry.name)
+					? [`${dir}/${entry.name}`]
+					: []
+	);
 
 describe('message catalogs', () => {
 	it('exist for exactly the platform locales', () => {
@@ -31,6 +41,16 @@ describe('message catalogs', () => {
 		for (const [key, text] of Object.entries(source)) {
 			expect(placeholders(catalog[key] ?? ''), `${locale}.${key}`).toEqual(placeholders(text));
 		}
+	});
+
+	it('has no key that the code never uses', () => {
+		const code = sourceFiles('src')
+			.map((f) => readFileSync(f, 'utf8'))
+			.join('\n');
+		const unused = Object.keys(source).filter(
+			(key) => !code.includes(`m.${key}`) && !code.includes(`'${key}'`)
+		);
+		expect(unused).toEqual([]);
 	});
 
 	it('uses flat snake_case keys prefixed by a domain', () => {

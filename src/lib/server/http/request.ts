@@ -18,3 +18,9 @@ export function safeReturnPath(next: string | null | undefined, locale: Locale):
 		return localizePath('/konto', locale);
 	return localizePath(next, locale);
 }
+
+/** The `?seite=` of a paginated list: a whole number from 1 to 10,000, else 1. */
+export function pageNumber(url: URL): number {
+	const page = Math.trunc(Number(url.searchParams.get('seite')));
+	return Number.isFinite(page) && page >= 1 ? Math.min(page, 10_000) : 1;
+}
