@@ -57,7 +57,12 @@ const services: Handle = async ({ event, resolve }) => {
 		event.locals.session = session;
 		event.locals.ctx = {
 			db,
-			actor: { userId: session.user.id, roles: session.roles, twoFactorVerified: session.twoFactorVerified }
+			actor: {
+				userId: session.user.id,
+				roles: session.roles,
+				twoFactorVerified: session.twoFactorVerified,
+				organisationRoles: session.organisationRoles
+			}
 		};
 	}
 	const response = await resolve(event);

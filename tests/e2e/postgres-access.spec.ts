@@ -57,6 +57,54 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 		admin: 'ok',
 		admin_without_2fa: 'ok'
 	},
+	'/konto/organisationen': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	'/konto/organisationen/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/konto/organisationen/[id]/beschreibung': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/konto/organisationen/[id]/team': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/verzeichnis': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/verzeichnis/antrag/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'ok',
+		board: 'forbidden',
+		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
 	'/admin': {
 		anonymous: 'sign_in',
 		member: 'forbidden',
@@ -153,6 +201,15 @@ test('every member and admin route gives each role exactly what the policy says'
 				`insert into contact_messages (name, email, subject, message, locale, consent_at, consent_version) values ('A', 'a@example.org', 'Frage', 'Text', 'de', now(), 'datenschutz@1') returning id`
 			)
 		).rows;
+		// A demo organisation (DEMO=1) and an open claim on it, for the directory routes.
+		const organisationId = (await client.query('select min(id) as id from organisations')).rows[0]
+			.id as number;
+		const [{ id: requestId }] = (
+			await client.query(
+				`insert into organisation_requests (kind, organisation_id, message) values ('claim', $1, 'Test') returning id`,
+				[organisationId]
+			)
+		).rows;
 		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
 			['member', null, false],
 			['editor', 'editor', false],
@@ -181,8 +238,13 @@ test('every member and admin route gives each role exactly what the policy says'
 				? messageId
 				: route.startsWith('/admin/benutzer')
 					? firstUserId
-					: mailId;
-			const url = route.replace('[id]', String(id));
+					: route.startsWith('/konto/organisationen')
+						? organisationId
+						: route.startsWith('/admin/verzeichnis')
+							? requestId
+							: mailId;
+			const query = route.endsWith('/beschreibung') ? '?sprache=en' : '';
+			const url = route.replace('[id]', String(id)) + query;
 			for (const who of Object.keys(RULES[route]!) as Who[]) {
 				const response = await request.get(url, {
 					headers: { cookie: cookies[who] ?? '', 'accept-language': 'de', accept: 'text/html' },

@@ -10,7 +10,11 @@ export const PUBLIC_PAGES = [
 	'/kontakt',
 	'/impressum',
 	'/datenschutz',
-	'/barrierefreiheit'
+	'/barrierefreiheit',
+	'/verzeichnis',
+	'/verzeichnis/beiraete',
+	'/verzeichnis/offene-daten',
+	'/migrantenbeirat-gruenden'
 ] as const;
 
 export const localized = (path: string, locale: string) =>

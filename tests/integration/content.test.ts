@@ -14,6 +14,7 @@ const SEEDED = [
 	'barrierefreiheit',
 	'datenschutz',
 	'grundsatzpositionen',
+	'migrantenbeirat-gruenden',
 	'mitgliedschaft',
 	'start',
 	'ueber-uns',

@@ -42,7 +42,9 @@ const env = {
 	HOST: '127.0.0.1',
 	SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 	MAIL_FROM: 'Integrationsnetzwerk Sachsen <noreply@example.org>',
-	ADMIN_EMAIL: 'admin@example.org'
+	ADMIN_EMAIL: 'admin@example.org',
+	// The fictional sample directory, so the journeys have something to find.
+	DEMO: '1'
 };
 /** @type {{ mailDir: string, databaseUrl?: string, adminEmail: string, adminPassword?: string }} */
 const state = { mailDir, adminEmail: 'admin@example.org' };

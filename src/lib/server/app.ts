@@ -6,6 +6,7 @@ import { startJobWorker, type JobWorker } from './jobs/worker.ts';
 import { mailJobHandlers } from './mail/mail.service.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { runMaintenance } from './maintenance/maintenance.service.ts';
+import { createFileSystemStorage, type FileStorage } from './files/storage.ts';
 
 let started: Promise<Database> | undefined;
 let worker: JobWorker | undefined;
@@ -13,6 +14,14 @@ let worker: JobWorker | undefined;
 /** Runs due jobs (mails …) now instead of at the next poll; call after enqueueing. */
 export function kickJobs() {
 	worker?.kick();
+}
+
+let storage: FileStorage | undefined;
+
+/** Where uploads are kept (UPLOAD_DIR; see files/storage.ts). */
+export function appStorage(): FileStorage {
+	storage ??= createFileSystemStorage(readConfig().uploadDir);
+	return storage;
 }
 
 /** The app's database, opened, migrated and seeded once per process. */

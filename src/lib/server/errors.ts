@@ -31,8 +31,12 @@ export class Conflict extends DomainError {
 }
 
 export class Invalid extends DomainError {
-	constructor(messageKey: MessageKey, detail?: string) {
+	/** The form field the error belongs to, where there is one. */
+	readonly field: string | undefined;
+
+	constructor(messageKey: MessageKey, detail?: string, field?: string) {
 		super(400, messageKey, detail);
+		this.field = field;
 	}
 }
 

@@ -1,17 +1,27 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { MessageKey } from '#lib/i18n/messages.ts';
-import { DomainError, TooManyAttempts } from './errors.ts';
+import { DomainError, Invalid, TooManyAttempts } from './errors.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
 export interface FormFailure {
 	/** What the visitor typed (never passwords), to fill the form again. */
 	values: Record<string, string>;
+	/** Every value of every field, for checkbox groups and multiple selects. */
+	lists?: Record<string, string[]>;
 	errors: FieldErrors;
 	retryAfter?: number;
 }
 
 const SECRET_FIELDS = /pass|token|code/i;
+
+function keepLists(form: FormData): Record<string, string[]> {
+	const lists: Record<string, string[]> = {};
+	for (const [key, value] of form.entries()) {
+		if (typeof value === 'string' && !SECRET_FIELDS.test(key)) (lists[key] ??= []).push(value.slice(0, 200));
+	}
+	return lists;
+}
 
 function keepValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
@@ -26,8 +36,13 @@ export function parseForm<S extends z.ZodType>(
 	form: FormData,
 	schema: S
 ): { data: z.infer<S>; failure?: undefined } | { data?: undefined; failure: ActionFailure<FormFailure> } {
-	const raw: Record<string, unknown> = {};
-	for (const [key, value] of form.entries()) if (typeof value === 'string') raw[key] = value;
+	// A field sent more than once (a checkbox group) becomes a list; the schema decides what it accepts.
+	const raw: Record<string, string | string[]> = {};
+	for (const [key, value] of form.entries()) {
+		if (typeof value !== 'string') continue;
+		const seen = raw[key];
+		raw[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+	}
 	const result = schema.safeParse(raw);
 	if (result.success) return { data: result.data };
 	const errors: FieldErrors = {};
@@ -37,7 +52,7 @@ export function parseForm<S extends z.ZodType>(
 			issue.message.match(/^[a-z]+(_[a-z0-9]+)+$/) ? issue.message : 'forms_invalid'
 		) as MessageKey;
 	}
-	return { failure: fail(400, { values: keepValues(form), errors }) };
+	return { failure: fail(400, { values: keepValues(form), lists: keepLists(form), errors }) };
 }
 
 /** Turns a domain error from a service into a form failure shown above the form. */
@@ -50,6 +65,10 @@ export function failWith(error: unknown, form: FormData, field = 'form'): Action
 		});
 	}
 	if (error instanceof DomainError)
-		return fail(error.status, { values: keepValues(form), errors: { [field]: error.messageKey } });
+		return fail(error.status, {
+			values: keepValues(form),
+			lists: keepLists(form),
+			errors: { [error instanceof Invalid && error.field ? error.field : field]: error.messageKey }
+		});
 	throw error;
 }

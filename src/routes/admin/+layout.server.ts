@@ -11,7 +11,8 @@ export const load = ({ locals }) => {
 			users: can(actor, 'users.manage'),
 			messages: can(actor, 'contact.manage'),
 			audit: can(actor, 'audit.read'),
-			outbox: can(actor, 'mail.read_outbox')
+			outbox: can(actor, 'mail.read_outbox'),
+			directory: can(actor, 'directory.review')
 		}
 	};
 };

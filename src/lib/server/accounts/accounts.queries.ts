@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
-import { userRoles, users, type SiteRole } from '#lib/server/db/schema/index.ts';
+import {
+	organisationRoles,
+	organisations,
+	userRoles,
+	users,
+	type SiteRole
+} from '#lib/server/db/schema/index.ts';
 
 export async function countUsersWithRole(db: DbOrTx, role: SiteRole): Promise<number> {
 	const rows = await db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, role));
@@ -28,4 +34,17 @@ export async function grantRole(db: DbOrTx, userId: number, role: SiteRole) {
 export async function rolesOf(db: DbOrTx, userId: number): Promise<SiteRole[]> {
 	const rows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
 	return rows.map((r) => r.role);
+}
+
+/** The user's roles in organisations, with whether each organisation is a member of the association. */
+export async function organisationRolesOf(db: DbOrTx, userId: number) {
+	return db
+		.select({
+			organisationId: organisationRoles.organisationId,
+			role: organisationRoles.role,
+			isMember: organisations.isMember
+		})
+		.from(organisationRoles)
+		.innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
+		.where(eq(organisationRoles.userId, userId));
 }

@@ -3,17 +3,9 @@ import { m } from '#lib/i18n/messages.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import { renderMailLayout } from '#lib/server/mail/layout.ts';
 import { queueMail } from '#lib/server/mail/mail.service.ts';
-import { findSettings } from '#lib/server/settings/settings.queries.ts';
+import { footerLines } from '#lib/server/mail/footer.ts';
 
 export type AuthMail = 'verify_email' | 'reset_password' | 'account_exists' | 'change_email';
-
-/** The association's identity under every mail (§ 5 DDG applies to mails too). */
-async function footerLines(db: DbOrTx): Promise<string[]> {
-	const s = await findSettings(db);
-	if (!s) return [];
-	const address = [s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-	return [s.name, address, s.email ?? ''].filter(Boolean);
-}
 
 /** Queues one of the account mails in the recipient's language, with the action link. */
 export async function queueAuthMail(

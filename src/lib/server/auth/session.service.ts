@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Db, DbOrTx } from '#lib/server/db/client.ts';
 import type { SiteRole } from '#lib/server/db/schema/index.ts';
-import { rolesOf } from '#lib/server/accounts/accounts.queries.ts';
+import { organisationRolesOf, rolesOf } from '#lib/server/accounts/accounts.queries.ts';
 import * as queries from './session.queries.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
@@ -28,6 +28,7 @@ export interface ValidSession {
 	twoFactorVerified: boolean;
 	user: SessionUser;
 	roles: SiteRole[];
+	organisationRoles: { organisationId: number; role: 'org_admin' | 'org_member'; isMember: boolean }[];
 }
 
 /** A new session (at sign-in, always a fresh token: no fixation). */
@@ -72,7 +73,8 @@ export async function validateSession(db: Db, token: string, now = new Date()): 
 			emailVerified: user.emailVerifiedAt !== null,
 			twoFactorEnabled: row.totpConfirmedAt !== null
 		},
-		roles: await rolesOf(db, user.id)
+		roles: await rolesOf(db, user.id),
+		organisationRoles: await organisationRolesOf(db, user.id)
 	};
 }
 

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '#lib/i18n/locales.ts';
 import { translate } from '#lib/i18n/messages.ts';
-import { can, needsSecondFactor, type Action } from '#lib/server/policy/policy.ts';
+import { can, needsSecondFactor, type Action, type Resource } from '#lib/server/policy/policy.ts';
 
 interface GuardLocals {
 	locale: App.Locals['locale'];
@@ -16,12 +16,12 @@ interface GuardLocals {
  * admins and board members without a second factor are sent to set one up; anyone else the policy
  * denies gets 403. The services check access again — this only decides where to send people.
  */
-export function guardPage(locals: GuardLocals, action: Action) {
+export function guardPage(locals: GuardLocals, action: Action, resource?: Resource) {
 	const next = encodeURIComponent(locals.path);
 	if (locals.pendingSecondFactor)
 		redirect(303, `${localizePath('/anmelden/zweiter-faktor', locals.locale)}?next=${next}`);
 	if (!locals.session) redirect(303, `${localizePath('/anmelden', locals.locale)}?next=${next}`);
-	if (can(locals.ctx.actor, action)) return locals.session;
+	if (can(locals.ctx.actor, action, resource)) return locals.session;
 	if (needsSecondFactor(locals.ctx.actor)) {
 		redirect(303, `${localizePath('/konto/zwei-faktor', locals.locale)}?required=1`);
 	}

@@ -10,7 +10,7 @@ export interface Actor {
 	/** Whether this session has passed the second factor. */
 	twoFactorVerified?: boolean;
 	/** Roles in organisations (the directory fills these in). */
-	organisationRoles?: readonly { organisationId: number; role: OrganisationRole }[];
+	organisationRoles?: readonly { organisationId: number; role: OrganisationRole; isMember?: boolean }[];
 }
 
 /** The record an action is about, where the answer depends on it. */
@@ -39,12 +39,17 @@ export type Action =
 	| 'jobs.manage'
 	| 'contact.manage'
 	| 'account.own'
+	| 'directory.read'
+	| 'directory.propose'
+	| 'directory.claim'
+	| 'directory.review'
+	| 'directory.set_member'
 	| 'organisation.edit'
 	| 'organisation.invite'
 	| 'organisation.view_members';
 
-const PUBLIC: ReadonlySet<Action> = new Set(['content.read', 'settings.read_public']);
-const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own']);
+const PUBLIC: ReadonlySet<Action> = new Set(['content.read', 'settings.read_public', 'directory.read']);
+const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own', 'directory.propose', 'directory.claim']);
 
 const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 	admin: new Set<Action>([
@@ -56,10 +61,29 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'audit.read',
 		'mail.read_outbox',
 		'jobs.manage',
-		'contact.manage'
+		'contact.manage',
+		'directory.review',
+		'directory.set_member',
+		'organisation.edit',
+		'organisation.invite',
+		'organisation.view_members'
 	]),
-	board: new Set<Action>(['settings.read_all', 'admin.access', 'audit.read', 'contact.manage']),
-	editor: new Set<Action>(['content.edit', 'admin.access', 'contact.manage'])
+	board: new Set<Action>([
+		'settings.read_all',
+		'admin.access',
+		'audit.read',
+		'contact.manage',
+		'directory.set_member',
+		'organisation.view_members'
+	]),
+	editor: new Set<Action>([
+		'content.edit',
+		'admin.access',
+		'contact.manage',
+		'directory.review',
+		'organisation.edit',
+		'organisation.view_members'
+	])
 };
 
 /** Roles whose rights count only after the second factor (admin area for the board and admins). */
@@ -103,4 +127,19 @@ export function requireAccess(actor: Actor, action: Action, resource?: Resource)
 /** True when the actor holds a role that needs a second factor but has not given one in this session. */
 export function needsSecondFactor(actor: Actor): boolean {
 	return actor.roles.some((role) => TWO_FACTOR_ROLES.has(role)) && actor.twoFactorVerified !== true;
+}
+
+/**
+ * How much of an organisation's profile the actor may see: its own team and the board see every
+ * field, members of the association (people in a member organisation) and editors see what is
+ * marked for members, everyone else what is public.
+ */
+export function profileClearance(actor: Actor, organisationId: number): 'public' | 'members' | 'board' {
+	if (actor.userId === null) return 'public';
+	const roles = effectiveRoles(actor);
+	if (roles.includes('admin') || roles.includes('board')) return 'board';
+	const own = actor.organisationRoles ?? [];
+	if (own.some((r) => r.organisationId === organisationId)) return 'board';
+	if (roles.includes('editor') || own.some((r) => r.isMember === true)) return 'members';
+	return 'public';
 }

@@ -4,3 +4,4 @@ export * from './contact.ts';
 export * from './content.ts';
 export * from './mail.ts';
 export * from './settings.ts';
+export * from './directory.ts';

@@ -1,0 +1,8 @@
+import { getProfile } from '#lib/server/directory/directory.service.ts';
+import { orHttpError } from '#lib/server/http/service-errors.ts';
+
+export const load = async ({ locals, params, url }) => {
+	const profile = await orHttpError(locals.locale, () => getProfile(locals.ctx, params.slug, locals.locale));
+	const member = (locals.ctx.actor.organisationRoles ?? []).some((r) => r.organisationId === profile.id);
+	return { profile, origin: url.origin, signedIn: locals.session !== null, member };
+};
