@@ -19,6 +19,7 @@ import {
 } from '#lib/server/directory/directory.service.ts';
 import {
 	acceptInvitation,
+	deleteOrganisation,
 	getLogo,
 	getOrganisationForEdit,
 	inviteColleague,
@@ -425,6 +426,29 @@ describe.each(DATABASE_KINDS)('directory on %s', (kind) => {
 				'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 			);
 			await expect(setLogo(ctx(await editor.actor()), storage, org.id, svg)).rejects.toThrow(Invalid);
+		});
+	});
+
+	describe('erasure', () => {
+		it('deletes a profile with its team and logo; strangers may not', async () => {
+			const storage = createFileSystemStorage(uploads);
+			const org = await getProfile(anon(), demo.filter((d) => d.kind === 'initiative').at(-1)!.slug, 'de');
+			const owner = await person();
+			const { setRole } = await import('#lib/server/directory/directory.queries.ts');
+			await setRole(database.db, org.id, owner.user.id, 'org_admin');
+			const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
+				.png()
+				.toBuffer();
+			await setLogo(ctx(await owner.actor()), storage, org.id, png);
+			const file = (await getProfile(anon(), org.slug, 'de')).logoUrl!.split('/').at(-1)!;
+			const stranger = await person();
+			await expect(deleteOrganisation(ctx(await stranger.actor()), storage, org.id)).rejects.toThrow(
+				Forbidden
+			);
+			await deleteOrganisation(ctx(await owner.actor()), storage, org.id);
+			await expect(getProfile(anon(), org.slug, 'de')).rejects.toThrow(NotFound);
+			expect(await organisationRolesOf(database.db, owner.user.id)).toEqual([]);
+			expect(await storage.get(`logos/${file}`)).toBeNull();
 		});
 	});
 

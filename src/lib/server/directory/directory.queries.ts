@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#lib/server/db/client.ts';
 import {
+	directoryWords,
 	organisationDescriptions,
 	organisationInvitations,
 	organisationRequests,
@@ -14,8 +15,8 @@ export type OrganisationInsert = typeof organisations.$inferInsert;
 
 /** The filters of a directory search; every one optional. */
 export interface SearchFilters {
-	/** Words as typed; each must match the profile (stemmed, accent-insensitive, or by trigram). */
-	words: string[];
+	/** The query's words (see prepareWords); each must match the profile. */
+	words: PreparedWord[];
 	district?: string;
 	kind?: string;
 	language?: string;
@@ -25,15 +26,69 @@ export interface SearchFilters {
 
 export type FacetName = 'district' | 'kind' | 'language' | 'field' | 'member';
 
-/** One word matches by German full-text search or, for typos in names and places, by trigram. */
-function wordMatches(word: string): SQL {
-	return sql`(numnode(plainto_tsquery('german_unaccent', ${word})) = 0
-		or ${organisations.searchVector} @@ plainto_tsquery('german_unaccent', ${word})
-		or ${organisations.searchVector} @@ plainto_tsquery('simple_unaccent', ${word})
-		or lower(unaccent(${word})) <% ${organisations.searchText})`;
+/**
+ * A query word prepared once per search: the German and the unstemmed tsquery (as text) it stands
+ * for, and its unaccented lower-case form. Constants, not function calls on a parameter, so that
+ * PostgreSQL uses the GIN index instead of evaluating unaccent() for every row.
+ */
+export interface PreparedWord {
+	german: string;
+	simple: string;
+	plain: string;
 }
 
-function textCondition(words: string[]): SQL {
+/**
+ * Prepares the words of a query. Each word also stands for the closest words of the directory's
+ * vocabulary (trigram similarity ≥ 0.5), so "Dresdn" finds "Dresden" (and "Dresdner", which it
+ * matches as typed). Stop words ("und", "der") are dropped.
+ */
+export async function prepareWords(db: Db, words: string[]): Promise<PreparedWord[]> {
+	const prepared: PreparedWord[] = [];
+	for (const word of words) {
+		const result = (await db.execute(sql`
+			with typed as (
+				select plainto_tsquery('german_unaccent', ${word}) as german,
+					plainto_tsquery('simple_unaccent', ${word}) as simple,
+					lower(unaccent(${word})) as plain
+			), closest as (
+				select ${directoryWords.word} as word from ${directoryWords}, typed
+				where ${directoryWords.word} % typed.plain and similarity(${directoryWords.word}, typed.plain) >= 0.5
+				order by ${directoryWords.word} <-> typed.plain
+				limit 3
+			)
+			select typed.german::text as typed,
+				(select string_agg(plainto_tsquery('german_unaccent', word)::text, ' | ') from closest) as german,
+				(select string_agg(plainto_tsquery('simple_unaccent', word)::text, ' | ') from closest) as simple,
+				typed.simple::text as typed_simple,
+				typed.plain
+			from typed
+		`)) as unknown as {
+			rows: {
+				typed: string;
+				german: string | null;
+				simple: string | null;
+				typed_simple: string;
+				plain: string;
+			}[];
+		};
+		const row = result.rows[0];
+		if (!row || row.typed === '') continue;
+		const or = (a: string, b: string | null) => (b ? `${a} | ${b}` : a);
+		prepared.push({
+			german: or(row.typed, row.german),
+			simple: or(row.typed_simple, row.simple),
+			plain: row.plain
+		});
+	}
+	return prepared;
+}
+
+/** One word matches by German full-text search (stemmed) or as written (names in other languages). */
+function wordMatches(word: PreparedWord): SQL {
+	return sql`(${organisations.searchVector} @@ ${word.german}::tsquery or ${organisations.searchVector} @@ ${word.simple}::tsquery)`;
+}
+
+function textCondition(words: PreparedWord[]): SQL {
 	if (words.length === 0) return sql`true`;
 	return sql.join(words.map(wordMatches), sql` and `);
 }
@@ -61,12 +116,10 @@ export async function searchPublished(
 		[PUBLISHED, textCondition(filters.words), c.district, c.kind, c.language, c.field, c.member],
 		sql` and `
 	);
-	const phrase = filters.words.join(' ');
+	// Weighted full-text rank (name A, places and communities B, labels and description C).
+	const query = filters.words.map((w) => `(${w.german})`).join(' & ');
 	const rank =
-		filters.words.length === 0
-			? sql`0`
-			: sql`ts_rank(${organisations.searchVector}, plainto_tsquery('german_unaccent', ${phrase}))
-				+ word_similarity(lower(unaccent(${phrase})), ${organisations.searchText})`;
+		filters.words.length === 0 ? sql`0` : sql`ts_rank(${organisations.searchVector}, ${query}::tsquery)`;
 	const order =
 		options.sort === 'name' || filters.words.length === 0
 			? [asc(organisations.name)]
@@ -94,36 +147,79 @@ export async function searchPublished(
 }
 
 /**
- * Counts per facet value in one round trip: the text match is evaluated once, and each facet's
- * counts apply every filter except its own, so the visitor sees what choosing another value gives.
+ * Counts per facet value in one round trip. Each facet's counts apply every filter except its own
+ * (so the visitor sees what choosing another value gives). Facets whose own filter is not set
+ * share one pass (grouping sets); array facets are unnested in the select list (ProjectSet), which
+ * measured about twice as fast as a lateral unnest or a materialized CTE of the matches.
  */
 export async function facetCounts(db: Db, filters: SearchFilters) {
 	const c = facetConditions(filters);
-	const others = (facet: FacetName) =>
-		sql.join(
-			(Object.keys(c) as FacetName[]).filter((f) => f !== facet).map((f) => sql`${sql.raw(`ok_${f}`)}`),
-			sql` and `
+	const text = textCondition(filters.words);
+	const active: Record<FacetName, boolean> = {
+		district: Boolean(filters.district),
+		kind: Boolean(filters.kind),
+		language: Boolean(filters.language),
+		field: Boolean(filters.field),
+		member: Boolean(filters.memberOnly)
+	};
+	// With words, the (index-driven) text match runs once into a materialized CTE with a flag per
+	// filter; without, each pass reads the table directly, which is faster than a CTE scan.
+	const matched = filters.words.length > 0;
+	const where = (facet: FacetName | null) => {
+		const others = (Object.keys(c) as FacetName[]).filter((f) => f !== facet && active[f]);
+		if (matched)
+			return others.length
+				? sql.join(
+						others.map((f) => sql.raw(`ok_${f}`)),
+						sql` and `
+					)
+				: sql`true`;
+		return sql.join([PUBLISHED, text, ...others.map((f) => c[f])], sql` and `);
+	};
+	const o = matched ? sql.raw('m') : sql`${organisations}`;
+	const parts: SQL[] = [];
+	const shared: string[] = [];
+	if (!active.district) shared.push('(district_key)');
+	if (!active.kind) shared.push('(kind)');
+	if (!active.member) shared.push('()');
+	if (shared.length > 0) {
+		// grouping(col) = 0 marks the rows of the set grouped by that column; () is the member count.
+		const grouped = ['district_key', 'kind'].filter((col) => shared.includes(`(${col})`));
+		const names: Record<string, string> = { district_key: 'district', kind: 'kind' };
+		const label = grouped.map((col) => `when grouping(${col}) = 0 then '${names[col]}' `).join('');
+		const isTotal = grouped.length ? grouped.map((col) => `grouping(${col}) = 1`).join(' and ') : 'true';
+		const value = grouped.length ? `coalesce(${grouped.join(', ')}, 'yes')` : `'yes'`;
+		parts.push(sql`
+			select case ${sql.raw(label)}else 'member' end as facet, ${sql.raw(value)} as value,
+				(case when ${sql.raw(isTotal)} then count(*) filter (where is_member) else count(*) end)::int as count
+			from ${o} where ${where(null)} group by grouping sets (${sql.raw(shared.join(', '))})`);
+	}
+	if (active.district)
+		parts.push(
+			sql`select 'district', district_key, count(*)::int from ${o} where ${where('district')} group by 2`
 		);
-	const result = (await db.execute(sql`
-		with m as materialized (
+	if (active.kind)
+		parts.push(sql`select 'kind', kind, count(*)::int from ${o} where ${where('kind')} group by 2`);
+	if (active.member)
+		parts.push(sql`select 'member', 'yes', count(*)::int from ${o} where ${where('member')} and is_member`);
+	parts.push(
+		sql`select 'language', v, count(*)::int from (select unnest(languages) as v from ${o} where ${where('language')}) x group by v`
+	);
+	parts.push(
+		sql`select 'field', v, count(*)::int from (select unnest(fields) as v from ${o} where ${where('field')}) x group by v`
+	);
+	const cte = matched
+		? sql`with m as materialized (
 			select ${organisations.districtKey} as district_key, ${organisations.kind} as kind,
 				${organisations.languages} as languages, ${organisations.fields} as fields,
 				${organisations.isMember} as is_member,
 				${c.district} as ok_district, ${c.kind} as ok_kind, ${c.language} as ok_language,
 				${c.field} as ok_field, ${c.member} as ok_member
-			from ${organisations}
-			where ${PUBLISHED} and ${textCondition(filters.words)}
-		)
-		select 'district' as facet, district_key as value, count(*)::int as count from m where ${others('district')} group by district_key
-		union all
-		select 'kind', kind, count(*)::int from m where ${others('kind')} group by kind
-		union all
-		select 'language', l, count(*)::int from m, unnest(m.languages) l where ${others('language')} group by l
-		union all
-		select 'field', f, count(*)::int from m, unnest(m.fields) f where ${others('field')} group by f
-		union all
-		select 'member', 'yes', count(*)::int from m where ${others('member')} and is_member
-	`)) as unknown as { rows: { facet: FacetName; value: string; count: number }[] };
+			from ${organisations} where ${PUBLISHED} and ${text}) `
+		: sql``;
+	const result = (await db.execute(sql`${cte}${sql.join(parts, sql` union all `)}`)) as unknown as {
+		rows: { facet: FacetName; value: string; count: number }[];
+	};
 	return result.rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
 }
 
@@ -143,6 +239,12 @@ export async function refreshSearch(db: DbOrTx, id: number, keywords: string, di
 				|| setweight(to_tsvector('simple_unaccent', coalesce((select string_agg(d.body, ' ') from ${organisationDescriptions} d where d.organisation_id = o.id and d.locale <> 'de'), '')), 'D'),
 			search_text = lower(unaccent(o.name || ' ' || o.municipality || ' ' || ${districtName} || ' ' || array_to_string(o.communities, ' ')))
 		where o.id = ${id}
+	`);
+	await db.execute(sql`
+		insert into ${directoryWords} (word)
+		select distinct w from ${organisations} o, regexp_split_to_table(o.search_text, '[^[:alnum:]]+') w
+		where o.id = ${id} and length(w) >= 3
+		on conflict do nothing
 	`);
 }
 
@@ -453,4 +555,9 @@ export async function listAll(db: Db, options: { limit: number; offset: number; 
 export async function countOrganisations(db: DbOrTx) {
 	const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organisations);
 	return row?.n ?? 0;
+}
+
+/** Removes an organisation; descriptions, roles, invitations and requests go with it (cascade). */
+export async function deleteOrganisation(db: DbOrTx, id: number) {
+	await db.delete(organisations).where(eq(organisations.id, id));
 }

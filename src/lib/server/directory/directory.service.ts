@@ -16,7 +16,7 @@ import type { ServiceContext } from '#lib/server/context.ts';
 import { NotFound } from '#lib/server/errors.ts';
 import { can, profileClearance, requireAccess } from '#lib/server/policy/policy.ts';
 import { translationStatus, type TranslationStatus } from '#lib/server/content/translation-status.ts';
-import type { DbOrTx } from '#lib/server/db/client.ts';
+import type { Db, DbOrTx } from '#lib/server/db/client.ts';
 import * as queries from './directory.queries.ts';
 import { municipalitiesOf } from './municipalities.ts';
 
@@ -49,9 +49,9 @@ export function logoUrl(logoKey: string | null): string | null {
 	return logoKey ? `/verzeichnis/logo/${logoKey.replace(/^logos\//, '')}` : null;
 }
 
-function toFilters(query: DirectoryQuery): queries.SearchFilters {
+async function toFilters(db: Db, query: DirectoryQuery): Promise<queries.SearchFilters> {
 	return {
-		words: queryWords(query.q),
+		words: await queries.prepareWords(db, queryWords(query.q)),
 		district: query.district,
 		kind: query.kind,
 		language: query.language,
@@ -63,7 +63,7 @@ function toFilters(query: DirectoryQuery): queries.SearchFilters {
 /** The public directory: matching published profiles, one page of them, and counts per facet. */
 export async function searchDirectory(ctx: ServiceContext, query: DirectoryQuery): Promise<DirectoryResult> {
 	requireAccess(ctx.actor, 'directory.read');
-	const filters = toFilters(query);
+	const filters = await toFilters(ctx.db, query);
 	const [found, counts] = await Promise.all([
 		queries.searchPublished(ctx.db, filters, {
 			sort: query.sort,

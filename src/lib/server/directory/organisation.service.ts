@@ -371,3 +371,23 @@ export async function listOrganisations(ctx: ServiceContext, options: { page: nu
 	const total = rows[0]?.total ?? 0;
 	return { rows, total, pageCount: Math.max(1, Math.ceil(total / limit)) };
 }
+
+/**
+ * Deletes a profile with its descriptions, team roles, invitations, requests and logo (erasure:
+ * an organisation can leave the directory completely). The audit log keeps the name and who did it.
+ */
+export async function deleteOrganisation(ctx: ServiceContext, storage: FileStorage, organisationId: number) {
+	const org = await loadForEdit(ctx, organisationId);
+	await ctx.db.transaction(async (tx) => {
+		await queries.deleteOrganisation(tx, org.id);
+		await audit(tx, {
+			actorId: ctx.actor.userId,
+			action: 'organisation.delete',
+			subjectType: 'organisation',
+			subjectId: org.id,
+			details: { name: org.name }
+		});
+	});
+	if (org.logoKey) await storage.delete(org.logoKey);
+	invalidatePageCache();
+}

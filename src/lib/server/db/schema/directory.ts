@@ -85,6 +85,14 @@ export const organisations = pgTable(
 	]
 );
 
+/**
+ * Every word of the directory's names, places and communities (unaccented, lower case): the
+ * vocabulary that typo tolerance corrects against (pg_trgm's "text search integration" pattern).
+ */
+export const directoryWords = pgTable('directory_words', { word: text('word').primaryKey() }, (t) => [
+	index('directory_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))
+]);
+
 /** The description per locale; German is the source. */
 export const organisationDescriptions = pgTable(
 	'organisation_descriptions',

@@ -1,9 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { localizePath } from '#lib/i18n/locales.ts';
 import { organisationProfileSchema, visibilitySchema } from '#lib/schemas/directory.ts';
 import { appStorage } from '#lib/server/app.ts';
 import { profileFormValues } from '#lib/server/directory/form-values.ts';
 import { municipalitiesOf, allMunicipalities } from '#lib/server/directory/municipalities.ts';
 import {
+	deleteOrganisation,
 	getOrganisationForEdit,
 	removeLogo,
 	setLogo,
@@ -68,6 +70,16 @@ export const actions = {
 		guardPage(locals, 'organisation.edit', { organisationId: idParam(params.id) });
 		await orHttpError(locals.locale, () => removeLogo(locals.ctx, appStorage(), idParam(params.id)));
 		return { logoRemoved: true };
+	},
+	delete: async ({ locals, params, request }) => {
+		guardPage(locals, 'organisation.edit', { organisationId: idParam(params.id) });
+		const form = await request.formData();
+		if (form.get('confirm') !== 'on') {
+			const errors: FieldErrors = { confirm: 'directory_delete_confirm_required' };
+			return fail(400, { values: {}, errors });
+		}
+		await orHttpError(locals.locale, () => deleteOrganisation(locals.ctx, appStorage(), idParam(params.id)));
+		redirect(303, `${localizePath('/konto/organisationen', locals.locale)}?geloescht=1`);
 	},
 	membership: async ({ locals, params, request }) => {
 		guardPage(locals, 'directory.set_member');
