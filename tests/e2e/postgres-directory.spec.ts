@@ -88,7 +88,9 @@ test('a proposal goes through editor review; its admin edits the profile and hid
 
 		// 2. The editor reviews it: everything shown as text, then approves.
 		const e = await pageFor(browser, baseURL!, editor.cookie);
-		await e.goto('/admin/verzeichnis');
+		await e.goto('/admin');
+		await e.getByRole('link', { name: /Im Verzeichnis warten Anfragen auf Prüfung: \d+/ }).click();
+		await expect(e).toHaveURL(/\/admin\/verzeichnis$/);
 		await expectNoAxeViolations(e);
 		await e.getByRole('link', { name: new RegExp(`Vorschlag: Brücke Plauen`) }).click();
 		await expect(e.locator('h1')).toContainText('<img src=x');
@@ -127,14 +129,32 @@ test('a proposal goes through editor review; its admin edits the profile and hid
 		await m.goto(slugPath);
 		await expect(m.locator('a[href^="tel:"]')).toHaveText('+49 341 39987 555');
 
-		// 5. A logo: re-encoded on the server and served from our own origin.
+		// 5. The admin invites a colleague (here: the member's account); the mailed link works once.
+		await p.goto(`${new URL(p.url()).pathname}/team`);
+		await expectNoAxeViolations(p);
+		await p.fill('input[name=email]', member.email);
+		await p.locator('form[action="?/invite"] button[type=submit]').click();
+		await expect(p.locator('[role=status]')).toContainText(member.email);
+		const invitation = await waitForMail(baseURL!, member.email, /einladung\?token=/);
+		const link = new URL(/https?:\/\/\S+einladung\?token=\S+/.exec(invitation.text)![0]);
+		// Signed out, the link leads to sign-in and back.
+		await visitor.goto(link.pathname + link.search);
+		await expect(visitor).toHaveURL(/\/anmelden\?next=%2Feinladung%3Ftoken%3D/);
+		await m.goto(link.pathname + link.search);
+		await expectNoAxeViolations(m);
+		await m.locator('main form button[type=submit]').click();
+		await expect(m).toHaveURL(/\/konto\/organisationen\/\d+\/team$/);
+		await expect(m.locator('.team li')).toHaveCount(2);
+		await p.goto(p.url().replace(/\/team$/, ''));
+
+		// 6. A logo: re-encoded on the server and served from our own origin.
 		const png = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#2a6f97' } })
 			.png()
 			.toBuffer();
 		await p.setInputFiles('input[name=logo]', { name: 'logo.png', mimeType: 'image/png', buffer: png });
 		await p.locator('form[action="?/logo"] button[type=submit]').click();
 		await expect(p.locator('[role=status]')).toContainText('Logo');
-		await visitor.reload();
+		await visitor.goto(slugPath);
 		const src = await visitor.locator('.profile header img').getAttribute('src');
 		const logo = await visitor.request.get(src!);
 		expect(logo.headers()['content-type']).toBe('image/webp');

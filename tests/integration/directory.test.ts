@@ -37,7 +37,7 @@ import {
 import { createFileSystemStorage } from '#lib/server/files/storage.ts';
 import { seedDemoData } from '#lib/server/seed/demo.ts';
 import { seedDatabase } from '#lib/server/seed/seed.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '#lib/server/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound, TooManyAttempts } from '#lib/server/errors.ts';
 import { outbox } from '#lib/server/db/schema/index.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../support/databases.ts';
 
@@ -331,6 +331,24 @@ describe.each(DATABASE_KINDS)('directory on %s', (kind) => {
 			);
 			const profile = await getProfile(ctx(await claimant.actor()), slug, 'de');
 			expect(profile.canEdit).toBe(true);
+		});
+	});
+
+	describe('limits', () => {
+		it('refuses a 21st proposal, claim or invitation by the same person within a day', async () => {
+			const busy = await person();
+			for (let i = 0; i < 20; i++) {
+				await proposeOrganisation(ctx(await busy.actor()), profileInput({ name: `Serie ${kind} ${i}` }), {
+					wantsAdmin: false,
+					message: ''
+				});
+			}
+			await expect(
+				proposeOrganisation(ctx(await busy.actor()), profileInput({ name: `Serie ${kind} 21` }), {
+					wantsAdmin: false,
+					message: ''
+				})
+			).rejects.toThrow(TooManyAttempts);
 		});
 	});
 

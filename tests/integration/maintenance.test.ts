@@ -6,6 +6,8 @@ import { findUserByEmail } from '#lib/server/accounts/accounts.queries.ts';
 import { createSession } from '#lib/server/auth/session.service.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
 import { runMaintenance } from '#lib/server/maintenance/maintenance.service.ts';
+import { DEFAULT_VISIBILITY } from '#lib/directory/directory.ts';
+import { organisationInvitations, organisations } from '#lib/server/db/schema/index.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../support/databases.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,6 +68,46 @@ describe.each(DATABASE_KINDS)('maintenance on %s', (kind) => {
 			const ips = (await database.db.select().from(auditLog)).map((a) => a.ip).sort();
 			expect(ips).toEqual(['203.0.113.1', null]);
 			expect((await database.db.select().from(outbox)).map((o) => o.subject)).toEqual(['neu']);
+		});
+
+		it('deletes rejected directory proposals after 180 days and used or expired invitations after 30', async () => {
+			const now = new Date();
+			const old = new Date(now.getTime() - 181 * DAY);
+			const base = {
+				kind: 'initiative' as const,
+				districtKey: '14612',
+				municipality: 'Dresden',
+				visibility: DEFAULT_VISIBILITY
+			};
+			const [rejected, recent, published] = await database.db
+				.insert(organisations)
+				.values([
+					{ ...base, slug: 'alt-abgelehnt', name: 'Alt', status: 'rejected', updatedAt: old },
+					{ ...base, slug: 'neu-abgelehnt', name: 'Neu', status: 'rejected' },
+					{ ...base, slug: 'alt-veroeffentlicht', name: 'Öffentlich', status: 'published', updatedAt: old }
+				])
+				.returning();
+			await database.db.insert(organisationInvitations).values([
+				{
+					id: 'abgelaufen',
+					organisationId: published!.id,
+					email: 'a@example.org',
+					role: 'org_member',
+					expiresAt: new Date(now.getTime() - 31 * DAY)
+				},
+				{
+					id: 'offen',
+					organisationId: published!.id,
+					email: 'b@example.org',
+					role: 'org_member',
+					expiresAt: new Date(now.getTime() + DAY)
+				}
+			]);
+			await runMaintenance(database.db, now);
+			const left = (await database.db.select().from(organisations)).map((o) => o.id);
+			expect(left).not.toContain(rejected!.id);
+			expect(left).toEqual(expect.arrayContaining([recent!.id, published!.id]));
+			expect((await database.db.select().from(organisationInvitations)).map((i) => i.id)).toEqual(['offen']);
 		});
 	});
 });

@@ -1,9 +1,13 @@
+import { countOpenRequests } from '#lib/server/directory/review.service.ts';
 import { can } from '#lib/server/policy/policy.ts';
 import { getAllSettings } from '#lib/server/settings/settings.service.ts';
 
 export const load = async ({ locals }) => {
+	const actor = locals.ctx.actor;
+	// Proposals and claims waiting for an editor, for those who review them.
+	const openRequests = can(actor, 'directory.review') ? await countOpenRequests(locals.ctx) : 0;
 	// Editors have the admin area but not the association's settings.
-	if (!can(locals.ctx.actor, 'settings.read_all')) return { missing: null };
+	if (!can(actor, 'settings.read_all')) return { missing: null, openRequests };
 	const settings = await getAllSettings(locals.ctx);
-	return { missing: settings.missing };
+	return { missing: settings.missing, openRequests };
 };

@@ -7,6 +7,13 @@ import { DomainError } from '#lib/server/errors.ts';
 
 // The invitation link carries the token in the query string; sign-in (or registration) comes back here.
 export const load = async ({ locals, url }) => {
+	// Sign-in (or registration first) comes back here with the token: guardPage keeps only the path.
+	if (!locals.session && !locals.pendingSecondFactor) {
+		redirect(
+			303,
+			`${localizePath('/anmelden', locals.locale)}?next=${encodeURIComponent(`/einladung${url.search}`)}`
+		);
+	}
 	guardPage(locals, 'account.own');
 	const token = url.searchParams.get('token') ?? '';
 	try {

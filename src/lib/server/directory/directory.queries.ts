@@ -561,3 +561,11 @@ export async function countOrganisations(db: DbOrTx) {
 export async function deleteOrganisation(db: DbOrTx, id: number) {
 	await db.delete(organisations).where(eq(organisations.id, id));
 }
+
+export async function countOpenRequests(db: DbOrTx) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(organisationRequests)
+		.where(eq(organisationRequests.status, 'open'));
+	return row?.n ?? 0;
+}

@@ -17,6 +17,7 @@ import * as queries from './directory.queries.ts';
 import { refreshSearchOf } from './directory.service.ts';
 import { officialMunicipality } from './municipalities.ts';
 import { queueInvitationMail } from './directory-mails.ts';
+import { limitRequests } from './limits.ts';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -249,6 +250,7 @@ export async function inviteColleague(
 	const email = input.email.trim().toLowerCase();
 	const team = await queries.teamOf(ctx.db, organisationId);
 	if (team.some((t) => t.email === email)) throw new Conflict('directory_invite_already_member');
+	await limitRequests(ctx.db, ctx.actor.userId!);
 	const inviter = await findUserById(ctx.db, ctx.actor.userId!);
 	const token = generateToken();
 	await ctx.db.transaction(async (tx) => {

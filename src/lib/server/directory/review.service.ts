@@ -5,6 +5,7 @@ import { audit } from '#lib/server/audit/audit.service.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import { Conflict, NotFound } from '#lib/server/errors.ts';
+import { limitRequests } from './limits.ts';
 import { invalidatePageCache } from '#lib/server/http/page-cache.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
 import * as queries from './directory.queries.ts';
@@ -37,6 +38,7 @@ export async function proposeOrganisation(
 	request: { wantsAdmin: boolean; message: string }
 ) {
 	requireAccess(ctx.actor, 'directory.propose');
+	await limitRequests(ctx.db, ctx.actor.userId!);
 	return ctx.db.transaction(async (tx) => {
 		const org = await queries.insertOrganisation(tx, {
 			...profileValues(input),
@@ -82,6 +84,7 @@ export async function claimOrganisation(ctx: ServiceContext, slug: string, messa
 		throw new Conflict('directory_claim_already_member');
 	}
 	if (await queries.openClaimExists(ctx.db, org.id, userId)) throw new Conflict('directory_claim_pending');
+	await limitRequests(ctx.db, userId);
 	await ctx.db.transaction(async (tx) => {
 		await queries.insertRequest(tx, {
 			kind: 'claim',
@@ -182,5 +185,5 @@ export async function decideRequest(
 
 export async function countOpenRequests(ctx: ServiceContext) {
 	requireAccess(ctx.actor, 'directory.review');
-	return (await queries.listRequests(ctx.db, 'open')).length;
+	return queries.countOpenRequests(ctx.db);
 }

@@ -1,4 +1,4 @@
-import sharp, { type SharpOptions } from 'sharp';
+import type { SharpOptions } from 'sharp';
 import { Invalid } from '#lib/server/errors.ts';
 
 /** Largest accepted upload (2 MiB). Checked before anything is decoded. */
@@ -19,8 +19,16 @@ export interface ProcessedLogo {
 	contentType: 'image/webp';
 }
 
-// Logo uploads are rare; libvips' operation cache would only hold on to memory between them.
-sharp.cache(false);
+// Logo uploads are rare: libvips (~20 MB resident) is loaded on the first upload, not at start-up,
+// and its operation cache would only hold on to memory between uploads.
+let loaded: Promise<typeof import('sharp')> | undefined;
+async function loadSharp() {
+	loaded ??= import('sharp').then((module) => {
+		module.default.cache(false);
+		return module;
+	});
+	return (await loaded).default;
+}
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
 	if (bytes.length < offset + signature.length) return false;
@@ -78,6 +86,7 @@ export async function processLogo(input: Uint8Array): Promise<ProcessedLogo> {
 	const format = sniffImageFormat(input);
 	if (!format) throw new Invalid('errors_image_type', 'unknown signature');
 	const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+	const sharp = await loadSharp();
 
 	let width: number;
 	let height: number;

@@ -1,9 +1,12 @@
-import { and, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import {
 	auditLog,
 	contactMessages,
 	emailTokens,
+	organisationInvitations,
+	organisationRequests,
+	organisations,
 	outbox,
 	rateLimits,
 	sessions
@@ -36,4 +39,25 @@ export async function deleteOldDeliveredMails(db: DbOrTx, before: Date) {
 
 export async function deleteOldContactMessages(db: DbOrTx, before: Date) {
 	await db.delete(contactMessages).where(lt(contactMessages.createdAt, before));
+}
+
+/** Rejected proposals (the unpublished profile goes with its request) and decided requests. */
+export async function deleteOldDirectoryRequests(db: DbOrTx, before: Date) {
+	await db
+		.delete(organisations)
+		.where(and(eq(organisations.status, 'rejected'), lt(organisations.updatedAt, before)));
+	await db
+		.delete(organisationRequests)
+		.where(and(ne(organisationRequests.status, 'open'), lt(organisationRequests.decidedAt, before)));
+}
+
+export async function deleteOldInvitations(db: DbOrTx, before: Date) {
+	await db
+		.delete(organisationInvitations)
+		.where(
+			or(
+				lt(organisationInvitations.expiresAt, before),
+				and(isNotNull(organisationInvitations.acceptedAt), lt(organisationInvitations.acceptedAt, before))
+			)
+		);
 }

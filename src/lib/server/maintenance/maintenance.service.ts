@@ -9,12 +9,18 @@ export const RETENTION = {
 	mailDays: 90,
 	contactMessageDays: 365,
 	tokensDays: 1,
-	rateLimitDays: 1
+	rateLimitDays: 1,
+	/** Rejected proposals (unpublished profiles) and decided requests with their messages. */
+	directoryRequestDays: 180,
+	/** Invitations after they expired or were accepted. */
+	invitationDays: 30
 } as const;
 
 /**
  * Deletes what no longer serves its purpose: ended sessions, old single-use tokens, rate-limit
- * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days, contact messages after a year.
+ * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days, contact
+ * messages after a year, rejected directory proposals and decided requests after 180 days, used or
+ * expired team invitations after 30 days.
  */
 export async function runMaintenance(db: Db, now = new Date()) {
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
@@ -24,4 +30,6 @@ export async function runMaintenance(db: Db, now = new Date()) {
 	await queries.forgetAuditIps(db, ago(RETENTION.auditIpDays));
 	await queries.deleteOldDeliveredMails(db, ago(RETENTION.mailDays));
 	await queries.deleteOldContactMessages(db, ago(RETENTION.contactMessageDays));
+	await queries.deleteOldDirectoryRequests(db, ago(RETENTION.directoryRequestDays));
+	await queries.deleteOldInvitations(db, ago(RETENTION.invitationDays));
 }
