@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeOrganisation } from '#lib/server/directory/review.service.ts';
+import { organisationProfileSchema } from '#lib/schemas/directory.ts';
 import { eq } from 'drizzle-orm';
 import type { Database } from '#lib/server/db/client.ts';
 import { auditLog, outbox, users } from '#lib/server/db/schema/index.ts';
@@ -96,7 +98,26 @@ describe.each(DATABASE_KINDS)('own account on %s', (kind) => {
 	});
 
 	it('exports everything stored about the person, without secrets', async () => {
+		await proposeOrganisation(
+			ctx(),
+			organisationProfileSchema.parse({
+				name: 'Polnischer Elternverein',
+				kind: 'initiative',
+				districtKey: '14713',
+				municipality: 'Leipzig'
+			}),
+			{ wantsAdmin: true, message: 'Ich bin die Vorsitzende.' }
+		);
 		const data = await exportMyData(ctx(), null);
+		expect(data.directoryRequests).toMatchObject([
+			{
+				organisation: 'Polnischer Elternverein',
+				kind: 'proposal',
+				message: 'Ich bin die Vorsitzende.',
+				status: 'open'
+			}
+		]);
+		expect(data.organisations).toEqual([]);
 		expect(data.account).toMatchObject({ email: 'tomasz@example.org', name: 'Tomasz Nowak', locale: 'de' });
 		expect(data.mails.length).toBeGreaterThan(0);
 		expect(data.activity.map((a) => a.action)).toContain('auth.registered');

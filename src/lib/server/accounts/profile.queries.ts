@@ -1,6 +1,15 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
-import { auditLog, outbox, sessions, userRoles, users } from '#lib/server/db/schema/index.ts';
+import {
+	auditLog,
+	organisationRequests,
+	organisationRoles,
+	organisations,
+	outbox,
+	sessions,
+	userRoles,
+	users
+} from '#lib/server/db/schema/index.ts';
 
 export async function updateUser(
 	db: DbOrTx,
@@ -39,7 +48,29 @@ export async function exportRows(db: DbOrTx, userId: number, email: string) {
 			.select({ createdAt: outbox.createdAt, subject: outbox.subject, status: outbox.status })
 			.from(outbox)
 			.where(eq(outbox.to, email))
-			.orderBy(desc(outbox.createdAt))
+			.orderBy(desc(outbox.createdAt)),
+		organisations: await db
+			.select({
+				organisation: organisations.name,
+				role: organisationRoles.role,
+				since: organisationRoles.grantedAt
+			})
+			.from(organisationRoles)
+			.innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
+			.where(eq(organisationRoles.userId, userId)),
+		directoryRequests: await db
+			.select({
+				organisation: organisations.name,
+				kind: organisationRequests.kind,
+				message: organisationRequests.message,
+				status: organisationRequests.status,
+				createdAt: organisationRequests.createdAt,
+				decidedAt: organisationRequests.decidedAt,
+				decisionNote: organisationRequests.decisionNote
+			})
+			.from(organisationRequests)
+			.innerJoin(organisations, eq(organisations.id, organisationRequests.organisationId))
+			.where(eq(organisationRequests.userId, userId))
 	};
 }
 

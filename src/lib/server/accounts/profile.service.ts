@@ -65,7 +65,9 @@ export async function exportMyData(ctx: ServiceContext, ip: string | null) {
 		roles: rows.roles,
 		sessions: rows.sessions,
 		activity: rows.activity,
-		mails: rows.mails
+		mails: rows.mails,
+		organisations: rows.organisations,
+		directoryRequests: rows.directoryRequests
 	};
 }
 
