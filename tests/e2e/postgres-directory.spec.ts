@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import sharp from 'sharp';
@@ -25,6 +25,14 @@ async function personWithSession(
 		[createHash('sha256').update(token).digest('hex'), id]
 	);
 	return { id, email, cookie: token };
+}
+
+/** Saves the profile form and waits for the server's answer (the status text may be there already). */
+async function save(page: Page) {
+	const answered = page.waitForResponse((r) => r.url().includes('?/save') && r.request().method() === 'POST');
+	await page.locator('form[action="?/save"] button[type=submit]').click();
+	expect((await answered).ok()).toBe(true);
+	await expect(page.locator('[role=status]')).toContainText('Gespeichert');
 }
 
 async function pageFor(browser: Browser, baseURL: string, cookie: string | null) {
@@ -114,15 +122,13 @@ test('a proposal goes through editor review; its admin edits the profile and hid
 		await p.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await expectNoAxeViolations(p);
 		await p.selectOption('select[name=visibility_phone]', 'public');
-		await p.locator('form[action="?/save"] button[type=submit]').click();
-		await expect(p.locator('[role=status]')).toContainText('Gespeichert');
+		await save(p);
 		await visitor.reload();
 		await expect(visitor.locator('a[href^="tel:"]')).toHaveText('+49 341 39987 555');
 
 		// … then hides it again: the public no longer sees it, members of the association still do.
 		await p.selectOption('select[name=visibility_phone]', 'members');
-		await p.locator('form[action="?/save"] button[type=submit]').click();
-		await expect(p.locator('[role=status]')).toContainText('Gespeichert');
+		await save(p);
 		await visitor.reload();
 		await expect(visitor.locator('a[href^="tel:"]')).toHaveCount(0);
 		const m = await pageFor(browser, baseURL!, member.cookie);
