@@ -21,7 +21,8 @@ function routesUnder(dir: string): string[] {
 }
 
 type Who = 'anonymous' | 'member' | 'editor' | 'board' | 'admin' | 'admin_without_2fa';
-type Outcome = 'ok' | 'sign_in' | 'set_up_2fa' | 'forbidden';
+// not_found: allowed through, and the record (here: a statutes file) does not exist.
+type Outcome = 'ok' | 'sign_in' | 'set_up_2fa' | 'forbidden' | 'not_found';
 
 // What the policy says (src/lib/server/policy/policy.ts), written out per route.
 const RULES: Record<string, Record<Who, Outcome>> = {
@@ -103,6 +104,46 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 		editor: 'ok',
 		board: 'forbidden',
 		admin: 'ok',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder/antraege': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder/antraege/[id]': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder/antraege/[id]/satzung': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'not_found',
+		admin: 'forbidden',
 		admin_without_2fa: 'set_up_2fa'
 	},
 	'/admin': {
@@ -210,6 +251,19 @@ test('every member and admin route gives each role exactly what the policy says'
 				[organisationId]
 			)
 		).rows;
+		// A membership application (its statutes file is not in storage) and a membership.
+		const [{ id: applicationId }] = (
+			await client.query(
+				`insert into membership_applications (form, applicant_kind, name, email, locale, data, statutes_key, acknowledged_at, privacy_version)
+				 values ('ordinary', 'organisation', 'Test e. V.', 't@example.org', 'de', '{}', 'applications/missing.pdf', now(), 'datenschutz@1') returning id`
+			)
+		).rows;
+		const [{ id: membershipId }] = (
+			await client.query(
+				`insert into memberships (number, year, sequence, form, name, started_on, decided_on)
+				 values ('T-1', 1999, 1, 'honorary', 'Test', '1999-01-01', '1999-01-01') returning id`
+			)
+		).rows;
 		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
 			['member', null, false],
 			['editor', 'editor', false],
@@ -238,11 +292,15 @@ test('every member and admin route gives each role exactly what the policy says'
 				? messageId
 				: route.startsWith('/admin/benutzer')
 					? firstUserId
-					: route.startsWith('/konto/organisationen')
-						? organisationId
-						: route.startsWith('/admin/verzeichnis')
-							? requestId
-							: mailId;
+					: route.startsWith('/admin/mitglieder/antraege')
+						? applicationId
+						: route.startsWith('/admin/mitglieder')
+							? membershipId
+							: route.startsWith('/konto/organisationen')
+								? organisationId
+								: route.startsWith('/admin/verzeichnis')
+									? requestId
+									: mailId;
 			const query = route.endsWith('/beschreibung') ? '?sprache=en' : '';
 			const url = route.replace('[id]', String(id)) + query;
 			for (const who of Object.keys(RULES[route]!) as Who[]) {
@@ -256,11 +314,13 @@ test('every member and admin route gives each role exactly what the policy says'
 						? 'ok'
 						: response.status() === 403
 							? 'forbidden'
-							: location.startsWith('/anmelden')
-								? 'sign_in'
-								: location.startsWith('/konto/zwei-faktor')
-									? 'set_up_2fa'
-									: (`unexpected ${response.status()} ${location}` as Outcome);
+							: response.status() === 404
+								? 'not_found'
+								: location.startsWith('/anmelden')
+									? 'sign_in'
+									: location.startsWith('/konto/zwei-faktor')
+										? 'set_up_2fa'
+										: (`unexpected ${response.status()} ${location}` as Outcome);
 				expect(outcome, `${who} → ${url}`).toBe(RULES[route]![who]);
 			}
 		}

@@ -1,31 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createHash, randomBytes } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import sharp from 'sharp';
 import { e2eState, waitForMail } from './mail.ts';
+import { pageFor, personWithSession } from './sessions.ts';
 import { expectNoAxeViolations } from './support.ts';
 
 // Runs on the PostgreSQL instance. People are created in the database with a session cookie:
 // signing in is tested elsewhere; this is about the directory.
-async function personWithSession(
-	client: pg.Client,
-	who: string,
-	role: 'editor' | null
-): Promise<{ id: number; email: string; cookie: string }> {
-	const email = `${who}-${Date.now()}@example.org`;
-	const { rows } = await client.query(
-		`insert into users (email, name, password_hash, email_verified_at, locale) values ($1, $2, 'x', now(), 'de') returning id`,
-		[email, who]
-	);
-	const id = rows[0].id as number;
-	if (role) await client.query(`insert into user_roles (user_id, role) values ($1, $2)`, [id, role]);
-	const token = randomBytes(20).toString('hex');
-	await client.query(
-		`insert into sessions (id, user_id, expires_at, two_factor_verified) values ($1, $2, now() + interval '1 day', false)`,
-		[createHash('sha256').update(token).digest('hex'), id]
-	);
-	return { id, email, cookie: token };
-}
 
 /** Saves the profile form and waits for the server's answer (the status text may be there already). */
 async function save(page: Page) {
@@ -33,14 +14,6 @@ async function save(page: Page) {
 	await page.locator('form[action="?/save"] button[type=submit]').click();
 	expect((await answered).ok()).toBe(true);
 	await expect(page.locator('[role=status]')).toContainText('Gespeichert');
-}
-
-async function pageFor(browser: Browser, baseURL: string, cookie: string | null) {
-	const context = await browser.newContext({ locale: 'de-DE', baseURL });
-	if (cookie) {
-		await context.addCookies([{ name: 'mit_session', value: cookie, url: baseURL }]);
-	}
-	return context.newPage();
 }
 
 test('a proposal goes through editor review; its admin edits the profile and hides the phone from the public', async ({

@@ -14,7 +14,8 @@ export const PUBLIC_PAGES = [
 	'/verzeichnis',
 	'/verzeichnis/beiraete',
 	'/verzeichnis/offene-daten',
-	'/migrantenbeirat-gruenden'
+	'/migrantenbeirat-gruenden',
+	'/mitglied-werden'
 ] as const;
 
 export const localized = (path: string, locale: string) =>

@@ -12,7 +12,8 @@ export const load = ({ locals }) => {
 			messages: can(actor, 'contact.manage'),
 			audit: can(actor, 'audit.read'),
 			outbox: can(actor, 'mail.read_outbox'),
-			directory: can(actor, 'directory.review')
+			directory: can(actor, 'directory.review'),
+			members: can(actor, 'membership.register')
 		}
 	};
 };

@@ -1,9 +1,7 @@
-import { BASE_LOCALE, isLocale, localizePath, textDirection, type Locale } from '#lib/i18n/locales.ts';
+import { localizePath } from '#lib/i18n/locales.ts';
 import { m } from '#lib/i18n/messages.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
-import { footerLines } from '#lib/server/mail/footer.ts';
-import { renderMailLayout } from '#lib/server/mail/layout.ts';
-import { queueMail } from '#lib/server/mail/mail.service.ts';
+import { queueComposedMail } from '#lib/server/mail/compose.ts';
 
 interface Recipient {
 	email: string;
@@ -11,28 +9,7 @@ interface Recipient {
 	locale: string;
 }
 
-async function send(
-	db: DbOrTx,
-	to: Recipient,
-	purpose: string,
-	build: (o: { locale: Locale }) => {
-		subject: string;
-		paragraphs: string[];
-		action?: { label: string; url: string };
-	}
-) {
-	const locale: Locale = isLocale(to.locale) ? to.locale : BASE_LOCALE;
-	const content = build({ locale });
-	const { text, html } = renderMailLayout({
-		locale,
-		dir: textDirection(locale),
-		heading: content.subject,
-		paragraphs: content.paragraphs,
-		action: content.action,
-		footerLines: await footerLines(db)
-	});
-	await queueMail(db, { to: to.email, locale, purpose, subject: content.subject, text, html });
-}
+const send = queueComposedMail;
 
 /** An invitation to join an organisation's team on the platform. */
 export async function queueInvitationMail(

@@ -252,28 +252,54 @@ export async function inviteColleague(
 	if (team.some((t) => t.email === email)) throw new Conflict('directory_invite_already_member');
 	await limitRequests(ctx.db, ctx.actor.userId!);
 	const inviter = await findUserById(ctx.db, ctx.actor.userId!);
-	const token = generateToken();
 	await ctx.db.transaction(async (tx) => {
-		await queries.insertInvitation(tx, {
-			id: hashToken(token),
-			organisationId,
+		await createInvitation(tx, {
+			organisation: org,
 			email,
 			role: input.role,
-			invitedBy: ctx.actor.userId,
-			expiresAt: new Date(Date.now() + INVITATION_TTL_MS)
+			invitedBy: ctx.actor.userId!,
+			inviterName: inviter?.name ?? '',
+			...options
 		});
-		await queueInvitationMail(
-			tx,
-			{ email, name: '', locale: options.locale },
-			{ organisation: org.name, inviter: inviter?.name ?? '', origin: options.origin, token }
-		);
-		await audit(tx, {
-			actorId: ctx.actor.userId,
-			action: 'organisation.invite',
-			subjectType: 'organisation',
-			subjectId: organisationId,
-			details: { role: input.role }
-		});
+	});
+}
+
+/**
+ * Creates an invitation and mails its link. Callers check the right to invite (the organisation's
+ * admins; the board when a membership is approved) and pass their transaction.
+ */
+export async function createInvitation(
+	db: DbOrTx,
+	details: {
+		organisation: { id: number; name: string };
+		email: string;
+		role: 'org_admin' | 'org_member';
+		invitedBy: number;
+		inviterName: string;
+		origin: string;
+		locale: Locale;
+	}
+) {
+	const token = generateToken();
+	await queries.insertInvitation(db, {
+		id: hashToken(token),
+		organisationId: details.organisation.id,
+		email: details.email.trim().toLowerCase(),
+		role: details.role,
+		invitedBy: details.invitedBy,
+		expiresAt: new Date(Date.now() + INVITATION_TTL_MS)
+	});
+	await queueInvitationMail(
+		db,
+		{ email: details.email, name: '', locale: details.locale },
+		{ organisation: details.organisation.name, inviter: details.inviterName, origin: details.origin, token }
+	);
+	await audit(db, {
+		actorId: details.invitedBy,
+		action: 'organisation.invite',
+		subjectType: 'organisation',
+		subjectId: details.organisation.id,
+		details: { role: details.role }
 	});
 }
 

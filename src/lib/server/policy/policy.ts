@@ -44,11 +44,19 @@ export type Action =
 	| 'directory.claim'
 	| 'directory.review'
 	| 'directory.set_member'
+	| 'membership.apply'
+	| 'membership.review'
+	| 'membership.register'
 	| 'organisation.edit'
 	| 'organisation.invite'
 	| 'organisation.view_members';
 
-const PUBLIC: ReadonlySet<Action> = new Set(['content.read', 'settings.read_public', 'directory.read']);
+const PUBLIC: ReadonlySet<Action> = new Set([
+	'content.read',
+	'settings.read_public',
+	'directory.read',
+	'membership.apply'
+]);
 const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own', 'directory.propose', 'directory.claim']);
 
 const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
@@ -74,7 +82,10 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'audit.read',
 		'contact.manage',
 		'directory.set_member',
-		'organisation.view_members'
+		'organisation.view_members',
+		// The member register is the board's alone (not the admins'): personal data, need to know.
+		'membership.review',
+		'membership.register'
 	]),
 	editor: new Set<Action>([
 		'content.edit',

@@ -5,3 +5,4 @@ export * from './content.ts';
 export * from './mail.ts';
 export * from './settings.ts';
 export * from './directory.ts';
+export * from './membership.ts';

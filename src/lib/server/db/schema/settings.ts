@@ -36,6 +36,10 @@ export const associationSettings = pgTable(
 		bankName: text('bank_name'),
 		iban: text('iban'),
 		bic: text('bic'),
+		/** Board approvals an application needs from different board members (four eyes: 2). */
+		membershipApprovals: integer('membership_approvals').notNull().default(2),
+		/** Membership numbers: {year} and {seq} (zero-padded to 3), e.g. M-{year}-{seq} → M-2026-017. */
+		membershipNumberPattern: text('membership_number_pattern').notNull().default('M-{year}-{seq}'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [check('association_settings_single_row', sql`${t.id} = 1`)]

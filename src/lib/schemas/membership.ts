@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { DISTRICT_KEYS } from '#lib/directory/directory.ts';
+import { MEMBER_LEGAL_FORMS, END_REASONS, plausibleRegisterNumber } from '#lib/membership/membership.ts';
+import { asciiDigits } from './directory.ts';
+
+const bounded = (max: number) => z.string().trim().max(max, 'forms_too_long');
+const text = (max: number) => bounded(max).default('');
+const required = (max: number) =>
+	z.string('forms_required').trim().max(max, 'forms_too_long').min(1, 'forms_required');
+const email = required(254).refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'forms_email_invalid');
+const phone = z
+	.string()
+	.default('')
+	.transform(asciiDigits)
+	.pipe(bounded(40))
+	.refine((v) => !v || /^[+0-9 ()/-]{6,30}$/.test(v), 'settings_phone_invalid');
+const postalCode = z
+	.string()
+	.default('')
+	.transform(asciiDigits)
+	.pipe(bounded(5))
+	.refine((v) => !v || /^\d{5}$/.test(v), 'settings_postal_code_invalid');
+// A ticked checkbox. (Refinements on an optional schema are skipped for a missing key in zod 4,
+// so the value is turned into a boolean first and that is checked.)
+const checked = (message: string) =>
+	z
+		.string()
+		.optional()
+		.transform((v) => v === 'on')
+		.refine((v) => v, message);
+
+/** What every application confirms: the goals, the values, the privacy notice. */
+const acknowledgements = {
+	acknowledgeGoals: checked('membership_acknowledge_required'),
+	acknowledgeValues: checked('membership_acknowledge_required'),
+	acceptPrivacy: checked('membership_privacy_required')
+};
+
+const district = z.enum(DISTRICT_KEYS as [string, ...string[]], 'directory_district_required');
+
+/** An ordinary member: a migrant organisation that is a legal person. */
+export const ordinaryApplicationSchema = z
+	.object({
+		organisationName: required(200),
+		legalForm: z.enum(MEMBER_LEGAL_FORMS, 'forms_required'),
+		registerCourt: required(120),
+		registerNumber: text(40),
+		seat: required(120),
+		districtKey: district,
+		representatives: required(1000),
+		contactName: required(200),
+		email,
+		phone,
+		communities: text(600),
+		directoryProfile: text(200),
+		...acknowledgements
+	})
+	.superRefine((v, ctx) => {
+		if (v.legalForm !== 'foundation' && !v.registerNumber)
+			ctx.addIssue({ code: 'custom', path: ['registerNumber'], message: 'forms_required' });
+		else if (!plausibleRegisterNumber(v.legalForm, v.registerNumber))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['registerNumber'],
+				message: 'membership_register_number_invalid'
+			});
+	});
+export type OrdinaryApplication = z.infer<typeof ordinaryApplicationSchema>;
+
+/** A supporting member who is a natural person. Origin and similar are never asked. */
+export const supportingPersonSchema = z.object({
+	name: required(200),
+	email,
+	phone,
+	street: text(200),
+	postalCode,
+	city: text(120),
+	districtKey: district.or(z.literal('')).default(''),
+	message: text(1000),
+	...acknowledgements
+});
+export type SupportingPersonApplication = z.infer<typeof supportingPersonSchema>;
+
+/** A supporting association, initiative or corporation. */
+export const supportingOrganisationSchema = z.object({
+	organisationName: required(200),
+	organisationType: z.enum(['association', 'initiative', 'corporation'], 'forms_required'),
+	seat: required(120),
+	districtKey: district.or(z.literal('')).default(''),
+	contactName: required(200),
+	email,
+	phone,
+	message: text(1000),
+	...acknowledgements
+});
+export type SupportingOrganisationApplication = z.infer<typeof supportingOrganisationSchema>;
+
+export const applicantAnswerSchema = z.object({ body: required(4000) });
+
+export const boardDecisionSchema = z.object({
+	action: z.enum(['approve', 'reject', 'question'], 'forms_invalid'),
+	text: text(4000),
+	resolutionRef: text(100)
+});
+
+export const nominationSchema = z.object({
+	name: required(200),
+	email: z
+		.string()
+		.trim()
+		.max(254)
+		.default('')
+		.refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'forms_email_invalid'),
+	justification: required(2000),
+	decidedOn: required(10).refine(
+		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+		'membership_date_invalid'
+	),
+	resolutionRef: text(100)
+});
+
+export const endMembershipSchema = z.object({
+	endedOn: required(10).refine(
+		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+		'membership_date_invalid'
+	),
+	reason: z.enum(END_REASONS, 'forms_required'),
+	note: text(1000)
+});
