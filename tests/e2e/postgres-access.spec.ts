@@ -146,6 +146,38 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 		admin: 'forbidden',
 		admin_without_2fa: 'set_up_2fa'
 	},
+	'/konto/mitgliedschaft': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	'/admin/mitglieder/beitraege': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder/beitraege/datei': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'not_found',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
+	'/admin/mitglieder/export.csv': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
 	'/admin': {
 		anonymous: 'sign_in',
 		member: 'forbidden',

@@ -104,6 +104,56 @@ test('an ordinary member applies in Ukrainian without JavaScript and is admitted
 		const visitor = await pageFor(browser, baseURL!, null);
 		await visitor.goto(`/verzeichnis?q=${encodeURIComponent('Калина')}&mitglied=1`);
 		await expect(visitor.locator('.cards li', { hasText: 'Калина' })).toContainText('Mitglied');
+		const memberPage = b2.url();
+
+		// 5. Dues: the board sets the fees and creates the year's dues.
+		await client.query(
+			`update association_settings set iban = 'DE02120300000000202051', bic = 'BYLADEM1001'`
+		);
+		await b2.goto('/admin/mitglieder');
+		await b2.fill('input[name=sepaCreditorId]', 'DE98ZZZ09999999999');
+		await b2.locator('form[action="?/settings"] button[type=submit]').click();
+		await expect(b2.locator('[role=status]')).toContainText('Gespeichert');
+		const year = new Date().getFullYear();
+		await b2.goto(`/admin/mitglieder/beitraege?jahr=${year}`);
+		await b2.fill('input[name=ordinary]', '60');
+		await b2.fill('input[name=supporting]', '24');
+		await b2.locator('form[action^="?/fees"] button[type=submit]').click();
+		await expect(b2.locator('[role=status]')).toContainText('Gespeichert');
+		await b2.locator('form[action^="?/generate"] button[type=submit]').click();
+		await expect(b2.locator('[role=status]')).toContainText('Beiträge erzeugt');
+		await expect(b2.locator('tbody tr', { hasText: number })).toContainText('60,00');
+		await expectNoAxeViolations(b2);
+
+		// The contact person, signed in, sees the membership and a GiroCode to pay by transfer.
+		const contact = await personWithSession(client, 'olena', null, 'uk', email);
+		const own = await pageFor(browser, baseURL!, contact.cookie, { locale: 'uk-UA' });
+		await own.goto('/uk/konto/mitgliedschaft');
+		await expect(own.getByText(number, { exact: true })).toBeVisible();
+		await expect(own.locator('.qr svg')).toBeVisible();
+		await expect(own.locator('.transfer')).toContainText('DE02 1203 0000 0000 2020 51');
+		await expectNoAxeViolations(own);
+
+		// 6. The member signs a direct-debit mandate; the board exports the pain.008 file.
+		await b2.goto(memberPage);
+		await b2.fill('input[name=accountHolder]', 'Kalyna e. V.');
+		await b2.fill('input[name=iban]', 'DE89 3704 0044 0532 0130 00');
+		await b2.fill('input[name=signedOn]', `${year}-01-15`);
+		await b2.locator('form[action="?/mandate"] button[type=submit]').click();
+		await expect(b2.locator('[role=status]')).toContainText('Gespeichert');
+		await b2.goto(`/admin/mitglieder/beitraege?jahr=${year}`);
+		const collection = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+		await b2.fill('input[name=collectionDate]', collection);
+		await b2.locator('form[action^="?/collect"] button[type=submit]').click();
+		await expect(b2.locator('[role=status]')).toContainText('Lastschriftdatei');
+		const href = (await b2.locator('a[href^="/admin/mitglieder/beitraege/datei"]').getAttribute('href'))!;
+		const file = await b2.request.get(href);
+		expect(file.headers()['content-disposition']).toContain('attachment');
+		const xml = await file.text();
+		expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.008.001.08');
+		expect(xml).toContain('<CtrlSum>60.00</CtrlSum>');
+		expect(xml).toContain('<SeqTp>FRST</SeqTp>');
+		expect(xml).toContain(`<ReqdColltnDt>${collection}</ReqdColltnDt>`);
 	} finally {
 		await client.end();
 	}

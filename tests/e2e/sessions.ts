@@ -11,9 +11,9 @@ export async function personWithSession(
 	client: pg.Client,
 	who: string,
 	role: 'editor' | 'board' | null,
-	locale = 'de'
+	locale = 'de',
+	email = `${who}-${Date.now()}-${randomBytes(3).toString('hex')}@example.org`
 ): Promise<{ id: number; email: string; cookie: string }> {
-	const email = `${who}-${Date.now()}-${randomBytes(3).toString('hex')}@example.org`;
 	const { rows } = await client.query(
 		`insert into users (email, name, password_hash, email_verified_at, locale) values ($1, $2, 'x', now(), $3) returning id`,
 		[email, who, locale]

@@ -7,7 +7,7 @@ import { createSession } from '#lib/server/auth/session.service.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
 import { runMaintenance } from '#lib/server/maintenance/maintenance.service.ts';
 import { DEFAULT_VISIBILITY } from '#lib/directory/directory.ts';
-import { organisationInvitations, organisations } from '#lib/server/db/schema/index.ts';
+import { memberships, organisationInvitations, organisations } from '#lib/server/db/schema/index.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../support/databases.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,6 +68,50 @@ describe.each(DATABASE_KINDS)('maintenance on %s', (kind) => {
 			const ips = (await database.db.select().from(auditLog)).map((a) => a.ip).sort();
 			expect(ips).toEqual(['203.0.113.1', null]);
 			expect((await database.db.select().from(outbox)).map((o) => o.subject)).toEqual(['neu']);
+		});
+
+		it('anonymises memberships that ended longer ago than the retention period, keeping number and dates', async () => {
+			const now = new Date();
+			const [old, recent] = await database.db
+				.insert(memberships)
+				.values([
+					{
+						number: 'A-1',
+						year: 2000,
+						sequence: 1,
+						form: 'supporting',
+						status: 'ended',
+						name: 'Alt Mitglied',
+						email: 'alt@example.org',
+						phone: '0341 1',
+						startedOn: '2000-01-01',
+						decidedOn: '2000-01-01',
+						endedOn: '2010-12-31'
+					},
+					{
+						number: 'A-2',
+						year: 2000,
+						sequence: 2,
+						form: 'supporting',
+						status: 'ended',
+						name: 'Neu Ende',
+						email: 'neu@example.org',
+						startedOn: '2000-01-01',
+						decidedOn: '2000-01-01',
+						endedOn: now.toISOString().slice(0, 10)
+					}
+				])
+				.returning();
+			await runMaintenance(database.db, now);
+			const rows = await database.db.select().from(memberships);
+			const anonymised = rows.find((r) => r.id === old!.id)!;
+			expect(anonymised).toMatchObject({ number: 'A-1', email: null, phone: null, endedOn: '2010-12-31' });
+			expect(anonymised.name).not.toContain('Alt');
+			expect(anonymised.anonymisedAt).not.toBeNull();
+			expect(rows.find((r) => r.id === recent!.id)).toMatchObject({
+				name: 'Neu Ende',
+				email: 'neu@example.org'
+			});
 		});
 
 		it('deletes rejected directory proposals after 180 days and used or expired invitations after 30', async () => {

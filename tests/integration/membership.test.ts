@@ -28,6 +28,17 @@ import { statusToken } from '#lib/server/membership/status-link.ts';
 import { getProfile } from '#lib/server/directory/directory.service.ts';
 import { createFileSystemStorage } from '#lib/server/files/storage.ts';
 import { seedDatabase } from '#lib/server/seed/seed.ts';
+import { updateSettings } from '#lib/server/settings/settings.queries.ts';
+import {
+	addMandate,
+	directDebitFile,
+	duesOverview,
+	exportDirectDebits,
+	generateYearDues,
+	recordPayment,
+	sendReminders,
+	setFees
+} from '#lib/server/membership/dues.service.ts';
 import { organisationInvitations, outbox } from '#lib/server/db/schema/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '#lib/server/errors.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../support/databases.ts';
@@ -55,8 +66,9 @@ const ordinary = (overrides: Record<string, string> = {}) =>
 
 describe('membership pure rules', () => {
 	it('makes numbers from the pattern and checks register numbers by legal form', () => {
+		expect(membershipNumber('M-JJJJ-NNN', 2026, 17)).toBe('M-2026-017');
+		expect(membershipNumber('JJJJ/NN', 2026, 1234)).toBe('2026/1234');
 		expect(membershipNumber('M-{year}-{seq}', 2026, 17)).toBe('M-2026-017');
-		expect(membershipNumber('{year}/{seq}', 2026, 1234)).toBe('2026/1234');
 		expect(plausibleRegisterNumber('ev', 'VR 1234')).toBe(true);
 		expect(plausibleRegisterNumber('ev', 'HRB 1234')).toBe(false);
 		expect(plausibleRegisterNumber('ggmbh', 'HRB 12345')).toBe(true);
@@ -275,5 +287,117 @@ describe.each(DATABASE_KINDS)('membership on %s', (kind) => {
 		await expect(
 			submitApplication(anon(), storage, { choice: 'supporting_person', data }, from)
 		).rejects.toThrow();
+	});
+});
+
+describe.each(DATABASE_KINDS)('dues on %s', (kind) => {
+	let database: Database;
+	let uploads: string;
+	const ctx = (actor: Actor) => ({ db: database.db, actor });
+	let board: Actor;
+
+	beforeAll(async () => {
+		database = await openTestDatabase(kind);
+		await seedDatabase(database.db, 'content');
+		uploads = mkdtempSync(path.join(os.tmpdir(), 'miteinander-dues-'));
+		const user = await insertUser(database.db, {
+			email: `kasse-${kind}@example.org`,
+			name: 'Kasse',
+			passwordHash: 'x'
+		});
+		await grantRole(database.db, user.id, 'board');
+		board = { userId: user.id, roles: ['board'], twoFactorVerified: true };
+		await updateSettings(database.db, {
+			iban: 'DE02120300000000202051',
+			bic: 'BYLADEM1001',
+			sepaCreditorId: 'DE98ZZZ09999999999'
+		});
+	});
+	afterAll(async () => {
+		await database?.close();
+		rmSync(uploads, { recursive: true, force: true });
+	});
+
+	it('generates dues once per member and year, records payments, reminds once, and collects by SEPA', async () => {
+		const collection = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+		const storage = createFileSystemStorage(uploads);
+		const alice = await nominateHonorary(ctx(board), {
+			name: 'Ehren Mitglied',
+			email: '',
+			justification: 'x',
+			decidedOn: '2026-01-01',
+			resolutionRef: ''
+		});
+		// Two paying members, inserted as the register would hold them.
+		const { insertMembership } = await import('#lib/server/membership/membership.queries.ts');
+		const bob = await insertMembership(database.db, {
+			number: 'T-1',
+			year: 1990,
+			sequence: 1,
+			form: 'supporting',
+			name: 'Bob',
+			email: 'bob@example.org',
+			startedOn: '2026-01-01',
+			decidedOn: '2026-01-01'
+		});
+		const verein = await insertMembership(database.db, {
+			number: 'T-2',
+			year: 1990,
+			sequence: 2,
+			form: 'ordinary',
+			name: 'Verein Ä&Ö <e. V.>',
+			email: 'verein@example.org',
+			startedOn: '2026-01-01',
+			decidedOn: '2026-01-01'
+		});
+		await setFees(ctx(board), 2026, { ordinary: 6000, supporting: 2400 });
+		expect(await generateYearDues(ctx(board), 2026, '2026-03-31')).toBe(2);
+		expect(await generateYearDues(ctx(board), 2026, '2026-03-31')).toBe(0);
+		const overview = await duesOverview(ctx(board), 2026, '2026-04-15');
+		expect(overview.map((d) => [d.name, d.amountCents, d.overdue])).toEqual([
+			['Bob', 2400, true],
+			['Verein Ä&Ö <e. V.>', 6000, true]
+		]);
+		expect(overview.some((d) => d.membershipId === alice.id)).toBe(false);
+
+		// Reminders: one per member, not again within 30 days (two runs, one mail each).
+		const now = new Date('2026-04-15T10:00:00Z');
+		expect(await sendReminders(ctx(board), 'https://example.org', now)).toBe(2);
+		expect(await sendReminders(ctx(board), 'https://example.org', now)).toBe(0);
+		const reminders = await database.db.select().from(outbox).where(eq(outbox.purpose, 'dues_reminder'));
+		expect(reminders.map((r) => r.to).sort()).toEqual(['bob@example.org', 'verein@example.org']);
+
+		// Bob pays by transfer; the association collects from the Verein by direct debit.
+		await recordPayment(ctx(board), overview[0]!.id, { paidOn: '2026-04-20', method: 'transfer' });
+		await expect(
+			recordPayment(ctx(board), overview[0]!.id, { paidOn: '2026-04-20', method: 'transfer' })
+		).rejects.toThrow(Conflict);
+		await expect(
+			addMandate(ctx(board), verein.id, {
+				accountHolder: 'Verein',
+				iban: 'DE00 1234',
+				bic: '',
+				signedOn: '2026-01-10'
+			})
+		).rejects.toThrow(Invalid);
+		await addMandate(ctx(board), verein.id, {
+			accountHolder: 'Verein Ä&Ö <e. V.>',
+			iban: 'DE89 3704 0044 0532 0130 00',
+			bic: '',
+			signedOn: '2026-01-10'
+		});
+		const { collectionId, count } = await exportDirectDebits(ctx(board), storage, 2026, collection);
+		expect(count).toBe(1);
+		const xml = new TextDecoder().decode(await directDebitFile(ctx(board), storage, collectionId));
+		expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.008.001.08');
+		expect(xml).toContain('<SeqTp>FRST</SeqTp>');
+		expect(xml).toContain('<CtrlSum>60.00</CtrlSum>');
+		expect(xml).not.toContain('<e. V.>');
+		await expect(exportDirectDebits(ctx(board), storage, 2026, collection)).rejects.toThrow(Invalid);
+		expect((await duesOverview(ctx(board), 2026)).every((d) => d.status === 'paid')).toBe(true);
+		await expect(
+			exportDirectDebits(ctx({ ...board, roles: ['admin'] }), storage, 2026, collection)
+		).rejects.toThrow(Forbidden);
+		expect(bob.id).toBeGreaterThan(0);
 	});
 });

@@ -33,6 +33,12 @@ const EVENTS: Record<string, MessageKey> = {
 	ended: 'membership_event_ended'
 };
 
+const DUES_STATUSES: Record<string, MessageKey> = {
+	open: 'dues_status_open',
+	paid: 'dues_status_paid',
+	waived: 'dues_status_waived'
+};
+
 const label = (keys: Record<string, MessageKey>, value: string, locale: Locale) => {
 	const key = keys[value];
 	return key ? translate(key, locale) : value;
@@ -45,3 +51,4 @@ export const membershipStatusLabel = (status: string, locale: Locale) =>
 	label(MEMBERSHIP_STATUSES, status, locale);
 export const endReasonLabel = (reason: string, locale: Locale) => label(END_REASONS, reason, locale);
 export const membershipEventLabel = (kind: string, locale: Locale) => label(EVENTS, kind, locale);
+export const duesStatusLabel = (status: string, locale: Locale) => label(DUES_STATUSES, status, locale);

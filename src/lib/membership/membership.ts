@@ -17,11 +17,20 @@ export const END_REASONS = ['resignation', 'exclusion', 'dissolution', 'death'] 
 export type EndReason = (typeof END_REASONS)[number];
 
 /**
- * A membership number from the pattern: `{year}` and `{seq}` (running number of the year, at least
- * three digits). "M-{year}-{seq}" with 2026 and 17 gives "M-2026-017".
+ * A membership number from the board's pattern: `JJJJ` is the year, a run of `N` the running
+ * number of the year with at least that many digits. "M-JJJJ-NNN" with 2026 and 17 gives
+ * "M-2026-017". (The first releases wrote `{year}` and `{seq}`; those still work.)
  */
 export function membershipNumber(pattern: string, year: number, sequence: number): string {
-	return pattern.replaceAll('{year}', String(year)).replaceAll('{seq}', String(sequence).padStart(3, '0'));
+	const withYear = pattern.replaceAll('{year}', 'JJJJ').replaceAll('{seq}', 'NNN');
+	return withYear
+		.replaceAll('JJJJ', String(year))
+		.replace(/N+/, (run) => String(sequence).padStart(run.length, '0'));
+}
+
+/** A pattern must say where the running number goes. */
+export function validNumberPattern(pattern: string): boolean {
+	return /N+|\{seq\}/.test(pattern) && !/[<>"&]/.test(pattern) && pattern.length <= 40;
 }
 
 /** Whether a register number is plausible for the legal form (Vereinsregister, Handelsregister …). */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { DISTRICT_KEYS } from '#lib/directory/directory.ts';
-import { MEMBER_LEGAL_FORMS, END_REASONS, plausibleRegisterNumber } from '#lib/membership/membership.ts';
+import {
+	MEMBER_LEGAL_FORMS,
+	END_REASONS,
+	plausibleRegisterNumber,
+	validNumberPattern
+} from '#lib/membership/membership.ts';
 import { asciiDigits } from './directory.ts';
+import { isValidCreditorId } from '#lib/membership/banking.ts';
 
 const bounded = (max: number) => z.string().trim().max(max, 'forms_too_long');
 const text = (max: number) => bounded(max).default('');
@@ -126,4 +132,57 @@ export const endMembershipSchema = z.object({
 	),
 	reason: z.enum(END_REASONS, 'forms_required'),
 	note: text(1000)
+});
+
+export const membershipSettingsSchema = z.object({
+	membershipApprovals: z
+		.string()
+		.default('')
+		.transform(asciiDigits)
+		.refine((v) => /^[1-9]$/.test(v.trim()), 'membership_approvals_invalid')
+		.transform((v) => Number(v)),
+	membershipNumberPattern: required(40).refine(validNumberPattern, 'membership_pattern_invalid'),
+	membershipRetentionYears: z
+		.string()
+		.default('')
+		.transform(asciiDigits)
+		.refine((v) => /^\d{1,2}$/.test(v.trim()) && +v >= 1 && +v <= 30, 'membership_retention_invalid')
+		.transform((v) => Number(v)),
+	sepaCreditorId: text(35)
+		.transform((v) => v.replace(/\s/g, '').toUpperCase())
+		.refine((v) => !v || isValidCreditorId(v), 'membership_creditor_id_invalid')
+		.transform((v) => v || null)
+});
+
+const isoDate = required(10).refine(
+	(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+	'membership_date_invalid'
+);
+/** An amount in euros as typed ("24", "24,50", "24.50") in cents. */
+const euros = z
+	.string()
+	.default('')
+	.transform((v) => asciiDigits(v).trim().replace(',', '.'))
+	.refine((v) => /^\d{1,6}(\.\d{1,2})?$/.test(v), 'dues_amount_invalid')
+	.transform((v) => Math.round(Number(v) * 100));
+
+export const feesSchema = z.object({ ordinary: euros, supporting: euros });
+export const generateDuesSchema = z.object({ dueOn: isoDate });
+export const paymentSchema = z.object({
+	duesId: z.coerce.number().int().positive('forms_invalid'),
+	paidOn: isoDate,
+	method: z.enum(['transfer', 'direct_debit', 'cash'], 'forms_required')
+});
+export const collectionSchema = z.object({ collectionDate: isoDate });
+export const mandateSchema = z.object({
+	accountHolder: required(70),
+	iban: required(40),
+	bic: text(11),
+	signedOn: isoDate
+});
+export const contactUpdateSchema = z.object({
+	phone,
+	street: text(200),
+	postalCode,
+	city: text(120)
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asciiDigits, organisationProfileSchema } from '#lib/schemas/directory.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '#lib/server/http/csv.ts';
 import { officialMunicipality, municipalitiesOf } from './municipalities.ts';
 import { slugify } from './slug.ts';
 

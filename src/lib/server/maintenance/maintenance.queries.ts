@@ -1,14 +1,17 @@
-import { and, eq, inArray, isNotNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import {
 	auditLog,
 	contactMessages,
 	emailTokens,
+	membershipApplications,
+	memberships,
 	organisationInvitations,
 	organisationRequests,
 	organisations,
 	outbox,
 	rateLimits,
+	sepaMandates,
 	sessions
 } from '#lib/server/db/schema/index.ts';
 
@@ -60,4 +63,46 @@ export async function deleteOldInvitations(db: DbOrTx, before: Date) {
 				and(isNotNull(organisationInvitations.acceptedAt), lt(organisationInvitations.acceptedAt, before))
 			)
 		);
+}
+
+/**
+ * Anonymises memberships that ended more than `years` years ago: name, contact data, bank account
+ * and the application's data go; number, form, dates and dues amounts stay for the accounts.
+ */
+export async function anonymiseEndedMemberships(db: DbOrTx, now: Date, years: number) {
+	const cutoff = new Date(now);
+	cutoff.setFullYear(cutoff.getFullYear() - years);
+	const day = cutoff.toISOString().slice(0, 10);
+	const ended = await db
+		.select({ id: memberships.id, applicationId: memberships.applicationId })
+		.from(memberships)
+		.where(
+			and(eq(memberships.status, 'ended'), isNull(memberships.anonymisedAt), lt(memberships.endedOn, day))
+		);
+	for (const { id, applicationId } of ended) {
+		await db
+			.update(memberships)
+			.set({
+				name: `anonymisiert ${id}`,
+				email: null,
+				phone: null,
+				street: null,
+				postalCode: null,
+				city: null,
+				justification: null,
+				anonymisedAt: now
+			})
+			.where(eq(memberships.id, id));
+		await db
+			.update(sepaMandates)
+			.set({ accountHolder: 'anonymisiert', iban: 'XX00ANONYMISIERT', bic: null })
+			.where(eq(sepaMandates.membershipId, id));
+		if (applicationId) {
+			await db
+				.update(membershipApplications)
+				.set({ name: `anonymisiert ${applicationId}`, email: '', data: {}, statutesKey: null })
+				.where(eq(membershipApplications.id, applicationId));
+		}
+	}
+	return ended.length;
 }

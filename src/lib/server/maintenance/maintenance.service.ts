@@ -1,6 +1,7 @@
 import type { Db } from '#lib/server/db/client.ts';
 import { SESSION_IDLE_MS } from '#lib/server/auth/session.service.ts';
 import * as queries from './maintenance.queries.ts';
+import { findSettings } from '#lib/server/settings/settings.queries.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long personal data that only serves security or delivery is kept (see the privacy notice). */
@@ -32,4 +33,6 @@ export async function runMaintenance(db: Db, now = new Date()) {
 	await queries.deleteOldContactMessages(db, ago(RETENTION.contactMessageDays));
 	await queries.deleteOldDirectoryRequests(db, ago(RETENTION.directoryRequestDays));
 	await queries.deleteOldInvitations(db, ago(RETENTION.invitationDays));
+	const settings = await findSettings(db);
+	await queries.anonymiseEndedMemberships(db, now, settings?.membershipRetentionYears ?? 10);
 }

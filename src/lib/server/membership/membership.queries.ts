@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import {
 	applicationApprovals,
 	applicationMessages,
+	dues,
 	membershipApplications,
 	membershipEvents,
 	memberships,
@@ -192,4 +193,29 @@ export async function closeApplication(
 		)
 		.returning({ id: membershipApplications.id });
 	return rows.length === 1;
+}
+
+export async function allMemberships(db: DbOrTx) {
+	return db.select().from(memberships).orderBy(asc(memberships.year), asc(memberships.sequence));
+}
+
+/** Memberships of a person (by email) or of the given organisations, not anonymised. */
+export async function membershipsOf(db: DbOrTx, email: string, organisationIds: number[]) {
+	const byOrganisation = organisationIds.length
+		? inArray(memberships.organisationId, organisationIds)
+		: undefined;
+	return db
+		.select()
+		.from(memberships)
+		.where(
+			and(
+				isNull(memberships.anonymisedAt),
+				byOrganisation ? or(eq(memberships.email, email), byOrganisation) : eq(memberships.email, email)
+			)
+		)
+		.orderBy(asc(memberships.startedOn));
+}
+
+export async function duesOf(db: DbOrTx, membershipId: number) {
+	return db.select().from(dues).where(eq(dues.membershipId, membershipId)).orderBy(desc(dues.year));
 }

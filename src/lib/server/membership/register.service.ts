@@ -1,5 +1,6 @@
 import type { EndReason } from '#lib/membership/membership.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
+import { toCsv } from '#lib/server/http/csv.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import * as directory from '#lib/server/directory/directory.queries.ts';
@@ -7,7 +8,7 @@ import { refreshSearchOf } from '#lib/server/directory/directory.service.ts';
 import { Conflict, NotFound } from '#lib/server/errors.ts';
 import { invalidatePageCache } from '#lib/server/http/page-cache.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
-import { findSettings } from '#lib/server/settings/settings.queries.ts';
+import { findSettings, updateSettings } from '#lib/server/settings/settings.queries.ts';
 import * as queries from './membership.queries.ts';
 import { allocateNumber } from './review.service.ts';
 
@@ -44,7 +45,7 @@ export async function nominateHonorary(
 	return ctx.db.transaction(async (tx) => {
 		const numbered = await allocateNumber(
 			tx,
-			settings?.membershipNumberPattern ?? 'M-{year}-{seq}',
+			settings?.membershipNumberPattern ?? 'M-JJJJ-NNN',
 			new Date().getFullYear()
 		);
 		const membership = await queries.insertMembership(tx, {
@@ -135,4 +136,86 @@ export async function setSuspended(ctx: ServiceContext, id: number, suspended: b
 			subjectId: id
 		});
 	});
+}
+
+/** The board's own membership settings (approvals needed, number pattern, retention, creditor id). */
+export async function getMembershipSettings(ctx: ServiceContext) {
+	requireAccess(ctx.actor, 'membership.register');
+	const s = await findSettings(ctx.db);
+	return {
+		membershipApprovals: s?.membershipApprovals ?? 2,
+		membershipNumberPattern: s?.membershipNumberPattern ?? 'M-JJJJ-NNN',
+		membershipRetentionYears: s?.membershipRetentionYears ?? 10,
+		sepaCreditorId: s?.sepaCreditorId ?? null
+	};
+}
+
+export async function updateMembershipSettings(
+	ctx: ServiceContext,
+	input: {
+		membershipApprovals: number;
+		membershipNumberPattern: string;
+		membershipRetentionYears: number;
+		sepaCreditorId: string | null;
+	}
+) {
+	requireAccess(ctx.actor, 'membership.register');
+	await ctx.db.transaction(async (tx) => {
+		await updateSettings(tx, input);
+		await audit(tx, {
+			actorId: ctx.actor.userId,
+			action: 'membership.settings',
+			subjectType: 'settings',
+			details: { ...input }
+		});
+	});
+}
+
+/** The whole register as CSV for German spreadsheet programs; the export itself is audited. */
+export async function exportRegister(ctx: ServiceContext, ip: string | null) {
+	requireAccess(ctx.actor, 'membership.register');
+	const full = await queries.allMemberships(ctx.db);
+	await audit(ctx.db, {
+		actorId: ctx.actor.userId,
+		action: 'membership.exported',
+		subjectType: 'membership',
+		details: { rows: full.length },
+		ip
+	});
+	const columns = [
+		'Mitgliedsnummer',
+		'Name',
+		'Form',
+		'Status',
+		'Beginn',
+		'Ende',
+		'Endgrund',
+		'E-Mail',
+		'Telefon',
+		'Straße',
+		'PLZ',
+		'Ort',
+		'Zahlungsweise',
+		'Beschluss'
+	];
+	return toCsv(
+		full.map((m) => ({
+			Mitgliedsnummer: m.number,
+			Name: m.name,
+			Form: m.form,
+			Status: m.status,
+			Beginn: m.startedOn,
+			Ende: m.endedOn ?? '',
+			Endgrund: m.endReason ?? '',
+			'E-Mail': m.email ?? '',
+			Telefon: m.phone ?? '',
+			Straße: m.street ?? '',
+			PLZ: m.postalCode ?? '',
+			Ort: m.city ?? '',
+			Zahlungsweise: m.paymentMethod,
+			Beschluss: m.resolutionRef ?? ''
+		})),
+		';',
+		columns
+	);
 }

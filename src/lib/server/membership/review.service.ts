@@ -141,7 +141,7 @@ export async function actOnApplication(ctx: ServiceContext, id: number, act: Boa
 		)
 			throw new Conflict('membership_application_closed');
 		const membership = await startMembership(tx, ctx, application, {
-			pattern: settings?.membershipNumberPattern ?? 'M-{year}-{seq}',
+			pattern: settings?.membershipNumberPattern ?? 'M-JJJJ-NNN',
 			resolutionRef: act.resolutionRef,
 			origin,
 			locale

@@ -1,6 +1,11 @@
 import { MEMBERSHIP_FORMS, MEMBERSHIP_STATUSES } from '#lib/server/db/schema/index.ts';
-import { nominationSchema } from '#lib/schemas/membership.ts';
-import { listRegister, nominateHonorary } from '#lib/server/membership/register.service.ts';
+import { membershipSettingsSchema, nominationSchema } from '#lib/schemas/membership.ts';
+import {
+	getMembershipSettings,
+	listRegister,
+	nominateHonorary,
+	updateMembershipSettings
+} from '#lib/server/membership/register.service.ts';
 import { countOpenApplications } from '#lib/server/membership/review.service.ts';
 import { failWith, parseForm } from '#lib/server/forms.ts';
 import { guardPage } from '#lib/server/http/guards.ts';
@@ -18,13 +23,29 @@ export const load = async ({ locals, url }) => {
 		search: (url.searchParams.get('suche') ?? '').trim().slice(0, 100) || undefined
 	};
 	const page = pageNumber(url);
-	const [register, openApplications] = await orHttpError(locals.locale, () =>
-		Promise.all([listRegister(locals.ctx, filters, page), countOpenApplications(locals.ctx)])
+	const [register, openApplications, settings] = await orHttpError(locals.locale, () =>
+		Promise.all([
+			listRegister(locals.ctx, filters, page),
+			countOpenApplications(locals.ctx),
+			getMembershipSettings(locals.ctx)
+		])
 	);
-	return { filters, page, register, openApplications };
+	return { filters, page, register, openApplications, settings };
 };
 
 export const actions = {
+	settings: async ({ locals, request }) => {
+		guardPage(locals, 'membership.register');
+		const form = await request.formData();
+		const parsed = parseForm(form, membershipSettingsSchema);
+		if (parsed.failure) return parsed.failure;
+		try {
+			await updateMembershipSettings(locals.ctx, parsed.data);
+		} catch (error) {
+			return failWith(error, form);
+		}
+		return { settingsSaved: true };
+	},
 	nominate: async ({ locals, request }) => {
 		guardPage(locals, 'membership.register');
 		const form = await request.formData();

@@ -94,6 +94,13 @@ export const memberships = pgTable(
 		status: text('status').$type<MembershipStatus>().notNull().default('active'),
 		name: text('name').notNull(),
 		email: text('email'),
+		phone: text('phone'),
+		street: text('street'),
+		postalCode: text('postal_code'),
+		city: text('city'),
+		paymentMethod: text('payment_method').$type<'transfer' | 'direct_debit'>().notNull().default('transfer'),
+		/** Set when the personal data was anonymised after the retention period. */
+		anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
 		organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
 		applicationId: integer('application_id').references(() => membershipApplications.id, {
 			onDelete: 'set null'
@@ -128,4 +135,59 @@ export const membershipEvents = pgTable('membership_events', {
 	actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
 	note: text('note').notNull().default(''),
 	at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** The yearly fee per form of membership (honorary members pay none). */
+export const feeSchedules = pgTable(
+	'fee_schedules',
+	{
+		year: integer('year').notNull(),
+		form: text('form').$type<Exclude<MembershipForm, 'honorary'>>().notNull(),
+		amountCents: integer('amount_cents').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.year, t.form] })]
+);
+
+export const DUES_STATUSES = ['open', 'paid', 'waived'] as const;
+
+/** One member's dues for one year. */
+export const dues = pgTable(
+	'dues',
+	{
+		id: serial('id').primaryKey(),
+		membershipId: integer('membership_id')
+			.notNull()
+			.references(() => memberships.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		amountCents: integer('amount_cents').notNull(),
+		dueOn: date('due_on').notNull(),
+		status: text('status').$type<(typeof DUES_STATUSES)[number]>().notNull().default('open'),
+		paidOn: date('paid_on'),
+		method: text('method').$type<'transfer' | 'direct_debit' | 'cash'>(),
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		/** The direct-debit file this was collected with, if any. */
+		collectionId: text('collection_id'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('dues_membership_year_idx').on(t.membershipId, t.year),
+		index('dues_status_idx').on(t.status, t.dueOn)
+	]
+);
+
+/** A SEPA direct-debit mandate signed by a member. */
+export const sepaMandates = pgTable('sepa_mandates', {
+	id: serial('id').primaryKey(),
+	membershipId: integer('membership_id')
+		.notNull()
+		.references(() => memberships.id, { onDelete: 'cascade' }),
+	reference: text('reference').notNull().unique(),
+	accountHolder: text('account_holder').notNull(),
+	iban: text('iban').notNull(),
+	bic: text('bic'),
+	signedOn: date('signed_on').notNull(),
+	/** First collection done: later ones are RCUR, the first FRST. */
+	usedAt: timestamp('used_at', { withTimezone: true }),
+	revokedAt: timestamp('revoked_at', { withTimezone: true }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });

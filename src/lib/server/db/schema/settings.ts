@@ -38,8 +38,12 @@ export const associationSettings = pgTable(
 		bic: text('bic'),
 		/** Board approvals an application needs from different board members (four eyes: 2). */
 		membershipApprovals: integer('membership_approvals').notNull().default(2),
-		/** Membership numbers: {year} and {seq} (zero-padded to 3), e.g. M-{year}-{seq} → M-2026-017. */
-		membershipNumberPattern: text('membership_number_pattern').notNull().default('M-{year}-{seq}'),
+		/** Membership numbers: JJJJ is the year, NNN the running number, e.g. M-JJJJ-NNN → M-2026-017. */
+		membershipNumberPattern: text('membership_number_pattern').notNull().default('M-JJJJ-NNN'),
+		/** Years after a membership ended until its personal data is anonymised (accounting: 10). */
+		membershipRetentionYears: integer('membership_retention_years').notNull().default(10),
+		/** SEPA creditor identifier (Gläubiger-ID) for direct debits, e.g. DE98ZZZ09999999999. */
+		sepaCreditorId: text('sepa_creditor_id'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [check('association_settings_single_row', sql`${t.id} = 1`)]

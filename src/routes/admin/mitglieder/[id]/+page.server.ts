@@ -1,4 +1,6 @@
-import { endMembershipSchema } from '#lib/schemas/membership.ts';
+import { endMembershipSchema, mandateSchema } from '#lib/schemas/membership.ts';
+import { addMandate, mandatesOf } from '#lib/server/membership/dues.service.ts';
+import { duesOf } from '#lib/server/membership/membership.queries.ts';
 import { endMembership, getMembership, setSuspended } from '#lib/server/membership/register.service.ts';
 import { failWith, parseForm } from '#lib/server/forms.ts';
 import { guardPage } from '#lib/server/http/guards.ts';
@@ -7,10 +9,27 @@ import { orHttpError } from '#lib/server/http/service-errors.ts';
 
 export const load = async ({ locals, params }) => {
 	guardPage(locals, 'membership.register');
-	return await orHttpError(locals.locale, () => getMembership(locals.ctx, idParam(params.id)));
+	const id = idParam(params.id);
+	const [details, mandates] = await orHttpError(locals.locale, () =>
+		Promise.all([getMembership(locals.ctx, id), mandatesOf(locals.ctx, id)])
+	);
+	// Dues are read after the access check above passed.
+	return { ...details, mandates, dues: await duesOf(locals.ctx.db, id) };
 };
 
 export const actions = {
+	mandate: async ({ locals, params, request }) => {
+		guardPage(locals, 'membership.register');
+		const form = await request.formData();
+		const parsed = parseForm(form, mandateSchema);
+		if (parsed.failure) return parsed.failure;
+		try {
+			await addMandate(locals.ctx, idParam(params.id), parsed.data);
+		} catch (error) {
+			return failWith(error, form);
+		}
+		return { changed: true };
+	},
 	end: async ({ locals, params, request }) => {
 		guardPage(locals, 'membership.register');
 		const form = await request.formData();

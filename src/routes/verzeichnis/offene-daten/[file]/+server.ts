@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { exportPublic, type ExportRecord } from '#lib/server/directory/directory.service.ts';
 import { orHttpError } from '#lib/server/http/service-errors.ts';
-import { toCsv } from '#lib/server/directory/csv.ts';
+import { toCsv } from '#lib/server/http/csv.ts';
 
 const LICENCE = 'CC-BY-4.0';
 const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
