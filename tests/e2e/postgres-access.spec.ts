@@ -170,6 +170,14 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 		admin: 'forbidden',
 		admin_without_2fa: 'set_up_2fa'
 	},
+	'/admin/mitglieder/import': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'ok',
+		admin: 'forbidden',
+		admin_without_2fa: 'set_up_2fa'
+	},
 	'/admin/mitglieder/export.csv': {
 		anonymous: 'sign_in',
 		member: 'forbidden',

@@ -25,6 +25,7 @@ import {
 	nominateHonorary
 } from '#lib/server/membership/register.service.ts';
 import { statusToken } from '#lib/server/membership/status-link.ts';
+import { confirmImport, previewImport } from '#lib/server/membership/import.service.ts';
 import { getProfile } from '#lib/server/directory/directory.service.ts';
 import { createFileSystemStorage } from '#lib/server/files/storage.ts';
 import { seedDatabase } from '#lib/server/seed/seed.ts';
@@ -399,5 +400,72 @@ describe.each(DATABASE_KINDS)('dues on %s', (kind) => {
 			exportDirectDebits(ctx({ ...board, roles: ['admin'] }), storage, 2026, collection)
 		).rejects.toThrow(Forbidden);
 		expect(bob.id).toBeGreaterThan(0);
+	});
+});
+
+describe.each(DATABASE_KINDS)('register import and filters on %s', (kind) => {
+	let database: Database;
+	let uploads: string;
+	let board: Actor;
+	const ctx = (actor: Actor) => ({ db: database.db, actor });
+	const csv = (text: string) => new TextEncoder().encode(text);
+
+	beforeAll(async () => {
+		database = await openTestDatabase(kind);
+		await seedDatabase(database.db, 'content');
+		uploads = mkdtempSync(path.join(os.tmpdir(), 'miteinander-import-'));
+		const user = await insertUser(database.db, {
+			email: `import-${kind}@example.org`,
+			name: 'Vorstand',
+			passwordHash: 'x'
+		});
+		await grantRole(database.db, user.id, 'board');
+		board = { userId: user.id, roles: ['board'], twoFactorVerified: true };
+	});
+	afterAll(async () => {
+		await database?.close();
+		rmSync(uploads, { recursive: true, force: true });
+	});
+
+	it('checks every row first and writes only a file without errors, keeping old numbers', async () => {
+		const storage = createFileSystemStorage(uploads);
+		const bad = await previewImport(
+			ctx(board),
+			storage,
+			csv(
+				'\uFEFFMitgliedsnummer;Name;Form;Beginn;E-Mail\r\nALT-7;"Verein ""Brücke"" e. V.";ordentlich;01.02.2015;info@example.org\r\n;Anna;Gast;2020-01-01;anna@\r\nALT-7;Doppelt;fördernd;2019-01-01;\r\n'
+			)
+		);
+		expect(bad.valid).toBe(1);
+		expect(bad.rows[0]!.values.Name).toBe('Verein "Brücke" e. V.');
+		expect(bad.rows[1]!.errors.map((e) => e.message).sort()).toEqual([
+			'forms_email_invalid',
+			'membership_import_form_invalid'
+		]);
+		expect(bad.rows[2]!.errors.map((e) => e.message)).toEqual(['membership_import_number_taken']);
+		await expect(confirmImport(ctx(board), storage, bad.key)).rejects.toThrow(Invalid);
+		expect((await listRegister(ctx(board), {}, 1)).total).toBe(0);
+
+		const good = await previewImport(
+			ctx(board),
+			storage,
+			csv(
+				'Name,Form,Beginn,Mitgliedsnummer\nVerein Brücke,ordentlich,2015-02-01,ALT-7\nAnna Gast,fördernd,2020-01-01,\n'
+			)
+		);
+		expect(good.valid).toBe(2);
+		await expect(
+			confirmImport({ db: database.db, actor: { ...board, roles: ['admin'] } }, storage, good.key)
+		).rejects.toThrow(Forbidden);
+		expect(await confirmImport(ctx(board), storage, good.key)).toBe(2);
+		const register = await listRegister(ctx(board), { sort: 'name' }, 1);
+		expect(register.rows.map((r) => [r.name, r.number])).toEqual([
+			['Anna Gast', 'M-2020-001'],
+			['Verein Brücke', 'ALT-7']
+		]);
+		await expect(confirmImport(ctx(board), storage, good.key)).rejects.toThrow(Invalid);
+		expect((await listRegister(ctx(board), { dues: 'none' }, 1)).total).toBe(2);
+		expect((await listRegister(ctx(board), { dues: 'open' }, 1)).total).toBe(0);
+		expect((await listRegister(ctx(board), { district: '14612' }, 1)).total).toBe(0);
 	});
 });

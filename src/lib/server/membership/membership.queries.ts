@@ -7,6 +7,7 @@ import {
 	membershipApplications,
 	membershipEvents,
 	memberships,
+	organisations,
 	users
 } from '#lib/server/db/schema/index.ts';
 
@@ -145,7 +146,17 @@ export interface RegisterFilters {
 	form?: string;
 	status?: string;
 	search?: string;
+	district?: string;
+	/** The dues of `year`: open (any), overdue (open and past due), paid, none (no dues that year). */
+	dues?: 'open' | 'overdue' | 'paid' | 'none';
+	year?: number;
+	sort?: 'number' | 'name' | 'since';
 }
+
+/** The member's district: its directory profile's, else the one given in the application. */
+const districtOf = sql<string | null>`coalesce(
+	(select o.district_key from ${organisations} o where o.id = ${memberships.organisationId}),
+	(select a.district_key from ${membershipApplications} a where a.id = ${memberships.applicationId}))`;
 
 export async function listMemberships(
 	db: DbOrTx,
@@ -159,6 +170,21 @@ export async function listMemberships(
 		const like = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		conditions.push(or(ilike(memberships.name, like), ilike(memberships.number, like))!);
 	}
+	if (filters.district) conditions.push(sql`${districtOf} = ${filters.district}`);
+	const year = filters.year ?? new Date().getFullYear();
+	const duesOfYear = (extra: SQL) =>
+		sql`exists (select 1 from ${dues} d where d.membership_id = ${memberships.id} and d.year = ${year} and ${extra})`;
+	if (filters.dues === 'open') conditions.push(duesOfYear(sql`d.status = 'open'`));
+	if (filters.dues === 'overdue')
+		conditions.push(duesOfYear(sql`d.status = 'open' and d.due_on < current_date`));
+	if (filters.dues === 'paid') conditions.push(duesOfYear(sql`d.status = 'paid'`));
+	if (filters.dues === 'none') conditions.push(sql`not ${duesOfYear(sql`true`)}`);
+	const order =
+		filters.sort === 'name'
+			? [asc(memberships.name)]
+			: filters.sort === 'since'
+				? [desc(memberships.startedOn), asc(memberships.name)]
+				: [asc(memberships.year), asc(memberships.sequence)];
 	return db
 		.select({
 			id: memberships.id,
@@ -167,11 +193,15 @@ export async function listMemberships(
 			form: memberships.form,
 			status: memberships.status,
 			startedOn: memberships.startedOn,
+			districtKey: districtOf,
+			duesStatus: sql<
+				string | null
+			>`(select d.status from ${dues} d where d.membership_id = ${memberships.id} and d.year = ${year})`,
 			total: sql<number>`count(*) over ()`.mapWith(Number)
 		})
 		.from(memberships)
 		.where(conditions.length ? and(...conditions) : undefined)
-		.orderBy(asc(memberships.year), asc(memberships.sequence))
+		.orderBy(...order)
 		.limit(page.limit)
 		.offset(page.offset);
 }

@@ -1,4 +1,5 @@
 import { MEMBERSHIP_FORMS, MEMBERSHIP_STATUSES } from '#lib/server/db/schema/index.ts';
+import { DISTRICT_KEYS } from '#lib/directory/directory.ts';
 import { membershipSettingsSchema, nominationSchema } from '#lib/schemas/membership.ts';
 import {
 	getMembershipSettings,
@@ -20,7 +21,12 @@ export const load = async ({ locals, url }) => {
 	const filters = {
 		form: oneOf(MEMBERSHIP_FORMS, url.searchParams.get('form')),
 		status: oneOf(MEMBERSHIP_STATUSES, url.searchParams.get('status')),
-		search: (url.searchParams.get('suche') ?? '').trim().slice(0, 100) || undefined
+		search: (url.searchParams.get('suche') ?? '').trim().slice(0, 100) || undefined,
+		district: oneOf(DISTRICT_KEYS, url.searchParams.get('kreis')),
+		dues: oneOf(['open', 'overdue', 'paid', 'none'], url.searchParams.get('beitrag')) as
+			'open' | 'overdue' | 'paid' | 'none' | undefined,
+		sort: oneOf(['number', 'name', 'since'], url.searchParams.get('sortierung')) as
+			'number' | 'name' | 'since' | undefined
 	};
 	const page = pageNumber(url);
 	const [register, openApplications, settings] = await orHttpError(locals.locale, () =>
