@@ -195,6 +195,57 @@ test('a hostile application is shown as text, and an honorary member is appointe
 		await decide(b, 'reject', 'Bitte stellen Sie sich mit Ihrem Namen vor.');
 		await expect(b.locator('[role=status]')).toContainText('Abgelehnt');
 
+		// A supporting member (a person) applies in German and is admitted by two board members.
+		const person = `Maria Förderin ${Date.now()}`;
+		await applicant.goto('/mitglied-werden');
+		await applicant.getByRole('link', { name: 'Förderndes Mitglied: Einzelperson' }).click();
+		await applicant.fill('input[name=name]', person);
+		await applicant.fill('input[name=email]', `maria-${Date.now()}@example.org`);
+		await applicant.check('input[name=acknowledgeGoals]');
+		await applicant.check('input[name=acknowledgeValues]');
+		await applicant.check('input[name=acceptPrivacy]');
+		await applicant.locator('main form button[type=submit]').click();
+		await expect(applicant.locator('[role=status]')).toBeVisible();
+		const other = await pageFor(
+			browser,
+			baseURL!,
+			(await personWithSession(client, 'vorstand-4', 'board')).cookie
+		);
+		for (const reviewer of [b, other]) {
+			await reviewer.goto('/admin/mitglieder/antraege');
+			await reviewer.getByRole('link', { name: person }).click();
+			await decide(reviewer, 'approve');
+		}
+		await expect(other.locator('[role=status]')).toContainText(/M-\d{4}-\d{3}/);
+
+		// The old register comes in by CSV: checked first, written by the job queue with progress.
+		const stamp = Date.now();
+		await b.goto('/admin/mitglieder/import');
+		await expectNoAxeViolations(b);
+		await b.setInputFiles('input[name=file]', {
+			name: 'alt.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				`\uFEFFMitgliedsnummer;Name;Form;Beginn\r\nALT-${stamp};Altverein ${stamp};ordentlich;01.02.2015\r\n;Anna ${stamp};fördernd;2020-01-01\r\n`
+			)
+		});
+		await b.locator('form[action="?/preview"] button[type=submit]').click();
+		await expect(b.locator('tbody tr')).toHaveCount(2);
+		await expectNoAxeViolations(b);
+		await b.locator('form[action="?/confirm"] button[type=submit]').click();
+		await expect(b).toHaveURL(/\/admin\/mitglieder\/import\?lauf=\d+$/);
+		await expect
+			.poll(
+				async () => {
+					await b.reload();
+					return b.locator('[role=status]').first().textContent();
+				},
+				{ timeout: 20_000 }
+			)
+			.toContain('2 Mitglieder übernommen');
+		await b.goto(`/admin/mitglieder?suche=${stamp}`);
+		await expect(b.locator('tbody tr')).toHaveCount(2);
+
 		await b.goto('/admin/mitglieder');
 		await b.fill('input[name=name]', 'Dr. Ehrenfried Beispiel');
 		await b.fill('textarea[name=justification]', 'Zwanzig Jahre Einsatz für Migrantenbeiräte in Sachsen');

@@ -25,7 +25,12 @@ import {
 	nominateHonorary
 } from '#lib/server/membership/register.service.ts';
 import { statusToken } from '#lib/server/membership/status-link.ts';
-import { confirmImport, previewImport } from '#lib/server/membership/import.service.ts';
+import {
+	confirmImport,
+	importProgress,
+	previewImport,
+	runImport
+} from '#lib/server/membership/import.service.ts';
 import { getProfile } from '#lib/server/directory/directory.service.ts';
 import { createFileSystemStorage } from '#lib/server/files/storage.ts';
 import { seedDatabase } from '#lib/server/seed/seed.ts';
@@ -197,6 +202,8 @@ describe.each(DATABASE_KINDS)('membership on %s', (kind) => {
 		expect(register.rows.map((r) => r.number)).toEqual([`M-${year}-001`]);
 		const member = await getMembership(ctx(first), register.rows[0]!.id);
 		expect(member.events.map((e) => e.kind)).toEqual(['applied', 'approved']);
+		// Later mails (dues reminders) go out in the applicant's language.
+		expect(member.membership.locale).toBe('uk');
 		const profile = await getProfile(anon(), member.profile!.slug, 'de');
 		expect(profile).toMatchObject({ isMember: true, status: 'published' });
 		const invitations = await database.db.select().from(organisationInvitations);
@@ -354,6 +361,10 @@ describe.each(DATABASE_KINDS)('dues on %s', (kind) => {
 		await setFees(ctx(board), 2026, { ordinary: 6000, supporting: 2400 });
 		expect(await generateYearDues(ctx(board), 2026, '2026-03-31')).toBe(2);
 		expect(await generateYearDues(ctx(board), 2026, '2026-03-31')).toBe(0);
+		// One dues notice per member, not again when the dues are generated a second time.
+		const notices = await database.db.select().from(outbox).where(eq(outbox.purpose, 'dues_notice'));
+		expect(notices.map((n) => n.to).sort()).toEqual(['bob@example.org', 'verein@example.org']);
+		expect(notices[0]!.text).toContain('DE02 1203 0000 0000 2020 51');
 		const overview = await duesOverview(ctx(board), 2026, '2026-04-15');
 		expect(overview.map((d) => [d.name, d.amountCents, d.overdue])).toEqual([
 			['Bob', 2400, true],
@@ -457,7 +468,13 @@ describe.each(DATABASE_KINDS)('register import and filters on %s', (kind) => {
 		await expect(
 			confirmImport({ db: database.db, actor: { ...board, roles: ['admin'] } }, storage, good.key)
 		).rejects.toThrow(Forbidden);
-		expect(await confirmImport(ctx(board), storage, good.key)).toBe(2);
+		const run = await confirmImport(ctx(board), storage, good.key);
+		// Queued: nothing written yet; the job writes it and can run again without duplicates.
+		expect((await importProgress(ctx(board), run)).status).toBe('queued');
+		expect((await listRegister(ctx(board), {}, 1)).total).toBe(0);
+		await runImport(database.db, storage, run);
+		await runImport(database.db, storage, run);
+		expect(await importProgress(ctx(board), run)).toMatchObject({ status: 'done', done: 2, total: 2 });
 		const register = await listRegister(ctx(board), { sort: 'name' }, 1);
 		expect(register.rows.map((r) => [r.name, r.number])).toEqual([
 			['Anna Gast', 'M-2020-001'],

@@ -4,6 +4,7 @@ import type { Database } from './db/client.ts';
 import { errorFields, log } from './log.ts';
 import { startJobWorker, type JobWorker } from './jobs/worker.ts';
 import { mailJobHandlers } from './mail/mail.service.ts';
+import { membershipJobHandlers } from './membership/import.service.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { runMaintenance } from './maintenance/maintenance.service.ts';
 import { createFileSystemStorage, type FileStorage } from './files/storage.ts';
@@ -39,7 +40,10 @@ async function start(): Promise<Database> {
 	const database = await prepareDatabase(config);
 	const transport = createMailTransport(config.smtpUrl);
 	if (!transport) log.info('no SMTP_URL: mails are stored in the outbox (admin area, Postausgang)');
-	worker = startJobWorker(database.db, mailJobHandlers(database.db, { transport, from: config.mailFrom }));
+	worker = startJobWorker(database.db, {
+		...mailJobHandlers(database.db, { transport, from: config.mailFrom }),
+		...membershipJobHandlers(database.db, appStorage())
+	});
 	const maintain = () =>
 		runMaintenance(database.db).catch((error: unknown) =>
 			log.error('maintenance failed', errorFields(error))

@@ -125,3 +125,12 @@ export async function markMandateUsed(db: DbOrTx, id: number, now: Date) {
 		.set({ usedAt: now })
 		.where(and(eq(sepaMandates.id, id), isNull(sepaMandates.usedAt)));
 }
+
+/** Dues of the year whose notice was not mailed yet. */
+export async function unnotified(db: DbOrTx, year: number) {
+	return db
+		.select({ dues, membership: memberships })
+		.from(dues)
+		.innerJoin(memberships, eq(memberships.id, dues.membershipId))
+		.where(and(eq(dues.year, year), isNull(dues.notifiedAt)));
+}

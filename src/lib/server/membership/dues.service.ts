@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BASE_LOCALE } from '#lib/i18n/locales.ts';
 import { m } from '#lib/i18n/messages.ts';
+import { formatDate } from '#lib/i18n/format.ts';
 import { formatIban, isValidBic, isValidIban, normalizeIban } from '#lib/membership/banking.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
@@ -54,11 +54,49 @@ export async function setFees(
 	});
 }
 
-/** Creates the year's dues for every active paying member; running it again adds only new members. */
-export async function generateYearDues(ctx: ServiceContext, year: number, dueOn: string) {
+/**
+ * Creates the year's dues for every active paying member; running it again adds only new members.
+ * Members who pay by transfer get the dues notice by mail (amount, due date, bank data, reference;
+ * the GiroCode is on their membership page), direct-debit members a pre-notification.
+ */
+export async function generateYearDues(ctx: ServiceContext, year: number, dueOn: string, origin = '') {
 	requireAccess(ctx.actor, 'membership.register');
+	const settings = await findSettings(ctx.db);
 	return ctx.db.transaction(async (tx) => {
 		const created = await queries.generateDues(tx, year, dueOn);
+		for (const { dues: d, membership } of await queries.unnotified(tx, year)) {
+			await queries.updateDues(tx, d.id, { notifiedAt: new Date() });
+			if (!membership.email) continue;
+			const reference = `Mitgliedsbeitrag ${d.year} ${membership.number}`;
+			const bank = settings?.iban
+				? `${settings.name}, IBAN ${formatIban(settings.iban)}${settings.bic ? `, BIC ${settings.bic}` : ''}`
+				: '';
+			await queueComposedMail(
+				tx,
+				{ email: membership.email, locale: membership.locale },
+				'dues_notice',
+				(o) => ({
+					subject: m.mail_dues_notice_subject({ year: String(d.year) }, o),
+					paragraphs: [
+						m.mail_dues_notice_text(
+							{
+								name: membership.name,
+								amount: euro(d.amountCents),
+								year: String(d.year),
+								due: formatDate(d.dueOn, o.locale)
+							},
+							o
+						),
+						membership.paymentMethod === 'direct_debit'
+							? m.mail_dues_notice_debit({}, o)
+							: bank
+								? m.mail_dues_bank({ bank, reference }, o)
+								: ''
+					].filter(Boolean),
+					...(origin && { action: { label: m.mail_dues_view({}, o), url: `${origin}/konto/mitgliedschaft` } })
+				})
+			);
+		}
 		await audit(tx, {
 			actorId: ctx.actor.userId,
 			action: 'dues.generated',
@@ -120,7 +158,7 @@ export async function sendReminders(ctx: ServiceContext, origin: string, now = n
 				: '';
 			await queueComposedMail(
 				tx,
-				{ email: membership.email!, locale: BASE_LOCALE },
+				{ email: membership.email!, locale: membership.locale },
 				'dues_reminder',
 				(o) => ({
 					subject: m.mail_dues_reminder_subject({ year: String(d.year) }, o),

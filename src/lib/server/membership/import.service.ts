@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { MessageKey } from '#lib/i18n/messages.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
-import { Invalid } from '#lib/server/errors.ts';
+import { Invalid, NotFound } from '#lib/server/errors.ts';
+import type { Db, DbOrTx } from '#lib/server/db/client.ts';
+import { enqueueJob, errorMessage, type JobHandlers } from '#lib/server/jobs/jobs.service.ts';
 import type { FileStorage } from '#lib/server/files/storage.ts';
 import { parseCsv } from '#lib/server/http/csv.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
@@ -58,7 +60,8 @@ export interface PreviewRow {
 	errors: { field: string; message: MessageKey }[];
 }
 
-async function checkRows(ctx: ServiceContext, text: string) {
+/** Every row checked; rows before `skip` (already written by this import) are not compared with the register. */
+async function checkRows(ctx: ServiceContext, text: string, skip = 0) {
 	const { header, rows } = parseCsv(text);
 	for (const required of ['Name', 'Form', 'Beginn']) {
 		if (!header.includes(required)) throw new Invalid('membership_import_header_invalid', required, 'file');
@@ -71,7 +74,7 @@ async function checkRows(ctx: ServiceContext, text: string) {
 			? []
 			: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message as MessageKey }));
 		const number = values.Mitgliedsnummer ?? '';
-		if (number && (existing.has(number) || seen.has(number)))
+		if (number && index >= skip && (existing.has(number) || seen.has(number)))
 			errors.push({ field: 'Mitgliedsnummer', message: 'membership_import_number_taken' });
 		if (number) seen.add(number);
 		return { line: index + 2, values, errors, data: parsed.success ? parsed.data : null };
@@ -102,51 +105,106 @@ export async function previewImport(ctx: ServiceContext, storage: FileStorage, b
 	};
 }
 
-/** Step 2: the same file, checked again; written only when every row is valid, in one transaction. */
+export const IMPORT_JOB = 'membership.import';
+const BATCH = 100;
+
+/**
+ * Step 2: the same file is checked again; only when every row is valid is the import queued. The
+ * job writes it in batches (each batch and its progress in one transaction, so a restart continues
+ * where it stopped, never twice) and the page shows the progress.
+ */
 export async function confirmImport(ctx: ServiceContext, storage: FileStorage, key: string) {
 	requireAccess(ctx.actor, 'membership.register');
 	if (!/^[0-9a-f]{24}$/.test(key)) throw new Invalid('membership_import_file_missing');
-	const file = await storage.get(`imports/${key}.csv`);
+	const fileKey = `imports/${key}.csv`;
+	const file = await storage.get(fileKey);
 	if (!file) throw new Invalid('membership_import_file_missing');
 	const rows = await checkRows(ctx, new TextDecoder().decode(file.bytes));
 	if (rows.some((r) => r.errors.length > 0 || !r.data)) throw new Invalid('membership_import_has_errors');
-	const settings = await findSettings(ctx.db);
-	const count = await ctx.db.transaction(async (tx) => {
-		for (const { data } of rows) {
-			const row = data as ImportRow;
-			const started = row.Beginn!;
-			const year = Number(started.slice(0, 4));
-			// Numbers from the old register are kept as they are (year 0: outside the running sequence).
-			const numbered = row.Mitgliedsnummer
-				? { number: row.Mitgliedsnummer, year: 0, sequence: await queries.nextSequence(tx, 0) }
-				: await allocateNumber(tx, settings?.membershipNumberPattern ?? 'M-JJJJ-NNN', year);
-			const membership = await queries.insertMembership(tx, {
-				...numbered,
-				form: row.Form!,
-				name: row.Name,
-				email: row['E-Mail'] || null,
-				phone: row.Telefon || null,
-				street: row.Straße || null,
-				postalCode: row.PLZ || null,
-				city: row.Ort || null,
-				startedOn: started,
-				decidedOn: started
-			});
-			await queries.insertEvent(tx, {
-				membershipId: membership.id,
-				kind: 'approved',
-				actorId: ctx.actor.userId,
-				note: 'Import'
-			});
-		}
+	return ctx.db.transaction(async (tx) => {
+		if (await queries.importOfFile(tx, fileKey)) throw new Invalid('membership_import_file_missing');
+		const run = await queries.insertImport(tx, { fileKey, total: rows.length, createdBy: ctx.actor.userId });
+		await enqueueJob(tx, {
+			kind: IMPORT_JOB,
+			payload: { importId: run.id },
+			dedupeKey: `${IMPORT_JOB}:${run.id}`
+		});
 		await audit(tx, {
 			actorId: ctx.actor.userId,
 			action: 'membership.imported',
-			subjectType: 'membership',
+			subjectType: 'membership_import',
+			subjectId: run.id,
 			details: { rows: rows.length }
 		});
-		return rows.length;
+		return run.id;
 	});
-	await storage.delete(`imports/${key}.csv`);
-	return count;
+}
+
+export async function importProgress(ctx: ServiceContext, id: number) {
+	requireAccess(ctx.actor, 'membership.register');
+	const run = await queries.findImport(ctx.db, id);
+	if (!run) throw new NotFound(`import ${id}`);
+	return { id: run.id, total: run.total, done: run.done, status: run.status, error: run.error };
+}
+
+/** The job: writes the rows not yet written, a batch per transaction. */
+export async function runImport(db: Db, storage: FileStorage, importId: number) {
+	const run = await queries.findImport(db, importId);
+	if (!run || run.status === 'done') return;
+	const file = await storage.get(run.fileKey);
+	if (!file) throw new Error(`import ${importId}: file gone`);
+	const system: ServiceContext = {
+		db,
+		actor: { userId: run.createdBy, roles: ['board'], twoFactorVerified: true }
+	};
+	const rows = await checkRows(system, new TextDecoder().decode(file.bytes), run.done);
+	const settings = await findSettings(db);
+	await queries.updateImport(db, importId, { status: 'running' });
+	for (let start = run.done; start < rows.length; start += BATCH) {
+		await db.transaction(async (tx) => {
+			for (const { data } of rows.slice(start, start + BATCH)) {
+				if (!data) throw new Error(`import ${importId}: a row no longer passes the checks`);
+				await insertRow(tx, data, settings?.membershipNumberPattern ?? 'M-JJJJ-NNN', run.createdBy);
+			}
+			await queries.updateImport(tx, importId, { done: Math.min(start + BATCH, rows.length) });
+		});
+	}
+	await queries.updateImport(db, importId, { status: 'done', finishedAt: new Date() });
+	await storage.delete(run.fileKey);
+}
+
+async function insertRow(tx: DbOrTx, row: ImportRow, pattern: string, actorId: number | null) {
+	const started = row.Beginn!;
+	// Numbers from the old register are kept as they are (year 0: outside the running sequence).
+	const numbered = row.Mitgliedsnummer
+		? { number: row.Mitgliedsnummer, year: 0, sequence: await queries.nextSequence(tx, 0) }
+		: await allocateNumber(tx, pattern, Number(started.slice(0, 4)));
+	const membership = await queries.insertMembership(tx, {
+		...numbered,
+		form: row.Form!,
+		name: row.Name,
+		email: row['E-Mail'] || null,
+		phone: row.Telefon || null,
+		street: row.Straße || null,
+		postalCode: row.PLZ || null,
+		city: row.Ort || null,
+		startedOn: started,
+		decidedOn: started
+	});
+	await queries.insertEvent(tx, { membershipId: membership.id, kind: 'approved', actorId, note: 'Import' });
+}
+
+/** The job queue's handler for imports. */
+export function membershipJobHandlers(db: Db, storage: FileStorage): JobHandlers {
+	return {
+		[IMPORT_JOB]: async (payload) => {
+			const importId = Number(payload.importId);
+			try {
+				await runImport(db, storage, importId);
+			} catch (error) {
+				await queries.updateImport(db, importId, { status: 'failed', error: errorMessage(error) });
+				throw error;
+			}
+		}
+	};
 }

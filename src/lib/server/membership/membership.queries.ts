@@ -6,6 +6,7 @@ import {
 	dues,
 	membershipApplications,
 	membershipEvents,
+	membershipImports,
 	memberships,
 	organisations,
 	users
@@ -248,4 +249,31 @@ export async function membershipsOf(db: DbOrTx, email: string, organisationIds: 
 
 export async function duesOf(db: DbOrTx, membershipId: number) {
 	return db.select().from(dues).where(eq(dues.membershipId, membershipId)).orderBy(desc(dues.year));
+}
+
+export async function insertImport(db: DbOrTx, values: typeof membershipImports.$inferInsert) {
+	const [row] = await db.insert(membershipImports).values(values).returning();
+	return row!;
+}
+
+export async function findImport(db: DbOrTx, id: number) {
+	const [row] = await db.select().from(membershipImports).where(eq(membershipImports.id, id)).limit(1);
+	return row;
+}
+
+export async function importOfFile(db: DbOrTx, fileKey: string) {
+	const [row] = await db
+		.select()
+		.from(membershipImports)
+		.where(eq(membershipImports.fileKey, fileKey))
+		.limit(1);
+	return row;
+}
+
+export async function updateImport(
+	db: DbOrTx,
+	id: number,
+	values: Partial<typeof membershipImports.$inferInsert>
+) {
+	await db.update(membershipImports).set(values).where(eq(membershipImports.id, id));
 }

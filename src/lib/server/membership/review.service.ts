@@ -177,6 +177,7 @@ async function startMembership(
 		form: application.form,
 		name: application.name,
 		email: application.email,
+		locale: application.locale,
 		organisationId,
 		applicationId: application.id,
 		startedOn: today,

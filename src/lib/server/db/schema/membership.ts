@@ -95,6 +95,8 @@ export const memberships = pgTable(
 		name: text('name').notNull(),
 		email: text('email'),
 		phone: text('phone'),
+		/** The language mails to this member are written in (from the application; German otherwise). */
+		locale: text('locale').notNull().default('de'),
 		street: text('street'),
 		postalCode: text('postal_code'),
 		city: text('city'),
@@ -164,6 +166,8 @@ export const dues = pgTable(
 		status: text('status').$type<(typeof DUES_STATUSES)[number]>().notNull().default('open'),
 		paidOn: date('paid_on'),
 		method: text('method').$type<'transfer' | 'direct_debit' | 'cash'>(),
+		/** When the dues notice was mailed (once). */
+		notifiedAt: timestamp('notified_at', { withTimezone: true }),
 		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		/** The direct-debit file this was collected with, if any. */
 		collectionId: text('collection_id'),
@@ -190,4 +194,17 @@ export const sepaMandates = pgTable('sepa_mandates', {
 	usedAt: timestamp('used_at', { withTimezone: true }),
 	revokedAt: timestamp('revoked_at', { withTimezone: true }),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** A confirmed CSV import, run by the job queue in batches so the board can watch its progress. */
+export const membershipImports = pgTable('membership_imports', {
+	id: serial('id').primaryKey(),
+	fileKey: text('file_key').notNull(),
+	total: integer('total').notNull(),
+	done: integer('done').notNull().default(0),
+	status: text('status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+	error: text('error'),
+	createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	finishedAt: timestamp('finished_at', { withTimezone: true })
 });

@@ -49,7 +49,10 @@ export const actions = {
 		const form = await request.formData();
 		const parsed = parseForm(form, generateDuesSchema);
 		if (parsed.failure) return parsed.failure;
-		const result = await run(form, () => generateYearDues(locals.ctx, yearOf(url), parsed.data.dueOn));
+		const result = await run(form, () =>
+			generateYearDues(locals.ctx, yearOf(url), parsed.data.dueOn, url.origin)
+		);
+		kickJobs();
 		return result.failure ?? { generated: result.ok };
 	},
 	pay: async ({ locals, request }) => {
