@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposeOrganisation } from '#lib/server/directory/review.service.ts';
+import { insertMembership } from '#lib/server/membership/membership.queries.ts';
 import { organisationProfileSchema } from '#lib/schemas/directory.ts';
 import { eq } from 'drizzle-orm';
 import type { Database } from '#lib/server/db/client.ts';
@@ -108,7 +109,18 @@ describe.each(DATABASE_KINDS)('own account on %s', (kind) => {
 			}),
 			{ wantsAdmin: true, message: 'Ich bin die Vorsitzende.' }
 		);
+		await insertMembership(database.db, {
+			number: 'M-2026-901',
+			year: 2026,
+			sequence: 901,
+			form: 'supporting',
+			name: 'Tomasz Nowak',
+			email: 'tomasz@example.org',
+			startedOn: '2026-01-01',
+			decidedOn: '2026-01-01'
+		});
 		const data = await exportMyData(ctx(), null);
+		expect(data.memberships).toMatchObject([{ number: 'M-2026-901', form: 'supporting' }]);
 		expect(data.directoryRequests).toMatchObject([
 			{
 				organisation: 'Polnischer Elternverein',
@@ -118,6 +130,7 @@ describe.each(DATABASE_KINDS)('own account on %s', (kind) => {
 			}
 		]);
 		expect(data.organisations).toEqual([]);
+		expect(data.membershipApplications).toEqual([]);
 		expect(data.account).toMatchObject({ email: 'tomasz@example.org', name: 'Tomasz Nowak', locale: 'de' });
 		expect(data.mails.length).toBeGreaterThan(0);
 		expect(data.activity.map((a) => a.action)).toContain('auth.registered');

@@ -2,6 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import {
 	auditLog,
+	membershipApplications,
+	memberships,
 	organisationRequests,
 	organisationRoles,
 	organisations,
@@ -70,7 +72,35 @@ export async function exportRows(db: DbOrTx, userId: number, email: string) {
 			})
 			.from(organisationRequests)
 			.innerJoin(organisations, eq(organisations.id, organisationRequests.organisationId))
-			.where(eq(organisationRequests.userId, userId))
+			.where(eq(organisationRequests.userId, userId)),
+		memberships: await db
+			.select({
+				number: memberships.number,
+				form: memberships.form,
+				status: memberships.status,
+				name: memberships.name,
+				email: memberships.email,
+				phone: memberships.phone,
+				street: memberships.street,
+				postalCode: memberships.postalCode,
+				city: memberships.city,
+				startedOn: memberships.startedOn,
+				endedOn: memberships.endedOn
+			})
+			.from(memberships)
+			.where(eq(memberships.email, email)),
+		membershipApplications: await db
+			.select({
+				form: membershipApplications.form,
+				name: membershipApplications.name,
+				status: membershipApplications.status,
+				data: membershipApplications.data,
+				acknowledgedAt: membershipApplications.acknowledgedAt,
+				privacyVersion: membershipApplications.privacyVersion,
+				createdAt: membershipApplications.createdAt
+			})
+			.from(membershipApplications)
+			.where(eq(membershipApplications.email, email))
 	};
 }
 

@@ -67,7 +67,9 @@ export async function exportMyData(ctx: ServiceContext, ip: string | null) {
 		activity: rows.activity,
 		mails: rows.mails,
 		organisations: rows.organisations,
-		directoryRequests: rows.directoryRequests
+		directoryRequests: rows.directoryRequests,
+		memberships: rows.memberships,
+		membershipApplications: rows.membershipApplications
 	};
 }
 
