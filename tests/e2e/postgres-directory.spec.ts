@@ -108,8 +108,32 @@ test('a proposal goes through editor review; its admin edits the profile and hid
 		await m.goto(slugPath);
 		await expect(m.locator('a[href^="tel:"]')).toHaveText('+49 341 39987 555');
 
+		// A Farsi translation of the description, written beside the German source (right to left).
+		const editPath = new URL(p.url()).pathname;
+		await p.goto('/konto/organisationen');
+		await expectNoAxeViolations(p);
+		await p.goto(`${editPath}/beschreibung?sprache=fa`);
+		await expect(p.locator('textarea[name=body]')).toHaveAttribute('dir', 'rtl');
+		await expectNoAxeViolations(p);
+		await p.fill('textarea[name=body]', 'ما به خانواده‌های سوری در پلاون کمک می‌کنیم.');
+		await p.locator('main form button[type=submit]').click();
+		await expect(p.locator('[role=status]')).toContainText('Gespeichert');
+		await visitor.goto(`/fa${slugPath}`);
+		await expect(visitor.locator('.description')).toHaveAttribute('dir', 'rtl');
+		await expect(visitor.locator('.description')).toContainText('پلاون');
+		await p.goto(editPath);
+
+		// The member claims another profile: an empty reason is refused with a message, then sent.
+		await m.goto('/verzeichnis/kalyna-grimma/beanspruchen');
+		await m.locator('main form button[type=submit]').click();
+		await expect(m.locator('#field-message-error')).toBeVisible();
+		await expectNoAxeViolations(m);
+		await m.fill('textarea[name=message]', 'Ich bin im Vorstand des Vereins.');
+		await m.locator('main form button[type=submit]').click();
+		await expect(m.locator('[role=status]')).toBeVisible();
+
 		// 5. The admin invites a colleague (here: the member's account); the mailed link works once.
-		await p.goto(`${new URL(p.url()).pathname}/team`);
+		await p.goto(`${editPath}/team`);
 		await expectNoAxeViolations(p);
 		await p.fill('input[name=email]', member.email);
 		await p.locator('form[action="?/invite"] button[type=submit]').click();

@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '#lib/i18n/messages.ts';
+import { labelOf as label, type MessageKey } from '#lib/i18n/messages.ts';
 import type { Locale } from '#lib/i18n/locales.ts';
 import type { ActivityField, LegalForm, OrganisationKind, Visibility, VisibleField } from './directory.ts';
 
@@ -64,11 +64,6 @@ const TRANSLATION_STATUSES: Record<string, MessageKey> = {
 	current: 'directory_translation_current',
 	outdated: 'directory_translation_outdated',
 	missing: 'directory_translation_missing'
-};
-
-const label = (keys: Record<string, MessageKey>, value: string, locale: Locale) => {
-	const key = keys[value];
-	return key ? translate(key, locale) : value;
 };
 
 export const kindLabel = (kind: string, locale: Locale) => label(KINDS, kind, locale);

@@ -24,3 +24,8 @@ export function formatDateTime(value: Date, locale: Locale): string {
 		calendar: 'gregory'
 	}).format(value);
 }
+
+/** An amount of money kept in integer cents, as euros in the reader's language ("24,00 €"). */
+export function formatEuros(cents: number, locale: Locale): string {
+	return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '#lib/i18n/messages.ts';
+import { labelOf as label, type MessageKey } from '#lib/i18n/messages.ts';
 import type { Locale } from '#lib/i18n/locales.ts';
 
 // Spelled out so the compiler and the catalog test see every key.
@@ -37,11 +37,6 @@ const DUES_STATUSES: Record<string, MessageKey> = {
 	open: 'dues_status_open',
 	paid: 'dues_status_paid',
 	waived: 'dues_status_waived'
-};
-
-const label = (keys: Record<string, MessageKey>, value: string, locale: Locale) => {
-	const key = keys[value];
-	return key ? translate(key, locale) : value;
 };
 
 export const membershipFormLabel = (form: string, locale: Locale) => label(FORMS, form, locale);

@@ -9,18 +9,7 @@ import {
 	VISIBLE_FIELDS,
 	type FieldVisibility
 } from '#lib/directory/directory.ts';
-
-// A field missing from a (hand-made) request counts as empty, like an empty field in the form.
-const bounded = (max: number) => z.string().trim().max(max, 'forms_too_long');
-const text = (max: number) => bounded(max).default('');
-
-/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits as ASCII digits, for numbers people type on phones. */
-export function asciiDigits(value: string): string {
-	return value.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-}
-const digits = (max: number) => z.string().default('').transform(asciiDigits).pipe(bounded(max));
-const required = (max: number) =>
-	z.string('forms_required').trim().max(max, 'forms_too_long').min(1, 'forms_required');
+import { digits, email, optionalEmail, phone, required, text } from './fields.ts';
 
 /** A checkbox group: absent, one value or several. Unknown values are an error, not ignored. */
 const listOf = (allowed: readonly string[], max: number) =>
@@ -53,10 +42,6 @@ const website = text(300).refine(
 	'directory_website_invalid'
 );
 
-const phone = digits(40).refine((v) => !v || /^[+0-9 ()/-]{6,30}$/.test(v), 'settings_phone_invalid');
-
-const email = text(254).refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'forms_email_invalid');
-
 const visibility = z.enum(VISIBILITY_LEVELS);
 
 /** The profile fields an organisation (or a proposer, or an editor) fills in. */
@@ -78,7 +63,7 @@ export const organisationProfileSchema = z
 		postalCode: digits(5).refine((v) => !v || /^0[1-9]\d{3}$/.test(v), 'directory_postal_code_invalid'),
 		street: text(200),
 		phone,
-		email,
+		email: optionalEmail,
 		website,
 		contactPerson: text(200),
 		foundingYear: digits(4)
@@ -131,7 +116,7 @@ export const descriptionSchema = z.object({
 });
 
 export const inviteSchema = z.object({
-	email: required(254).refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'forms_email_invalid'),
+	email,
 	role: z.enum(['org_admin', 'org_member'], 'forms_invalid')
 });
 

@@ -6,34 +6,20 @@ import {
 	plausibleRegisterNumber,
 	validNumberPattern
 } from '#lib/membership/membership.ts';
-import { asciiDigits } from './directory.ts';
+import {
+	asciiDigits,
+	checked,
+	digits,
+	email,
+	isoDate,
+	optionalEmail,
+	phone,
+	required,
+	text
+} from './fields.ts';
 import { isValidCreditorId } from '#lib/membership/banking.ts';
 
-const bounded = (max: number) => z.string().trim().max(max, 'forms_too_long');
-const text = (max: number) => bounded(max).default('');
-const required = (max: number) =>
-	z.string('forms_required').trim().max(max, 'forms_too_long').min(1, 'forms_required');
-const email = required(254).refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'forms_email_invalid');
-const phone = z
-	.string()
-	.default('')
-	.transform(asciiDigits)
-	.pipe(bounded(40))
-	.refine((v) => !v || /^[+0-9 ()/-]{6,30}$/.test(v), 'settings_phone_invalid');
-const postalCode = z
-	.string()
-	.default('')
-	.transform(asciiDigits)
-	.pipe(bounded(5))
-	.refine((v) => !v || /^\d{5}$/.test(v), 'settings_postal_code_invalid');
-// A ticked checkbox. (Refinements on an optional schema are skipped for a missing key in zod 4,
-// so the value is turned into a boolean first and that is checked.)
-const checked = (message: string) =>
-	z
-		.string()
-		.optional()
-		.transform((v) => v === 'on')
-		.refine((v) => v, message);
+const postalCode = digits(5).refine((v) => !v || /^\d{5}$/.test(v), 'settings_postal_code_invalid');
 
 /** What every application confirms: the goals, the values, the privacy notice. */
 const acknowledgements = {
@@ -111,25 +97,14 @@ export const boardDecisionSchema = z.object({
 
 export const nominationSchema = z.object({
 	name: required(200),
-	email: z
-		.string()
-		.trim()
-		.max(254)
-		.default('')
-		.refine((v) => !v || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'forms_email_invalid'),
+	email: optionalEmail,
 	justification: required(2000),
-	decidedOn: required(10).refine(
-		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
-		'membership_date_invalid'
-	),
+	decidedOn: isoDate,
 	resolutionRef: text(100)
 });
 
 export const endMembershipSchema = z.object({
-	endedOn: required(10).refine(
-		(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
-		'membership_date_invalid'
-	),
+	endedOn: isoDate,
 	reason: z.enum(END_REASONS, 'forms_required'),
 	note: text(1000)
 });
@@ -154,10 +129,6 @@ export const membershipSettingsSchema = z.object({
 		.transform((v) => v || null)
 });
 
-const isoDate = required(10).refine(
-	(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
-	'membership_date_invalid'
-);
 /** An amount in euros as typed ("24", "24,50", "24.50") in cents. */
 const euros = z
 	.string()

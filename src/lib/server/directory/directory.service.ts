@@ -1,4 +1,4 @@
-import { BASE_LOCALE, isLocale, LOCALES, type Locale } from '#lib/i18n/locales.ts';
+import { BASE_LOCALE, isLocale, type Locale } from '#lib/i18n/locales.ts';
 import { fieldLabel, kindLabel } from '#lib/directory/labels.ts';
 import {
 	DEFAULT_VISIBILITY,
@@ -18,7 +18,7 @@ import { can, profileClearance, requireAccess } from '#lib/server/policy/policy.
 import { translationStatus, type TranslationStatus } from '#lib/server/content/translation-status.ts';
 import type { Db, DbOrTx } from '#lib/server/db/client.ts';
 import * as queries from './directory.queries.ts';
-import { municipalitiesOf } from './municipalities.ts';
+import { municipalitiesOf, normalizePlace } from './municipalities.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -218,22 +218,20 @@ export interface CoverageDistrict {
 	uncovered: string[];
 }
 
-const normalize = (name: string) => name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
-
 /** Where migrant councils exist, per district and municipality, and where none exists yet. */
 export async function councilCoverage(ctx: ServiceContext): Promise<CoverageDistrict[]> {
 	requireAccess(ctx.actor, 'directory.read');
 	const councils = await queries.publishedCouncils(ctx.db);
 	return DISTRICTS.map((d) => {
 		const here = councils.filter((c) => c.districtKey === d.key);
-		const withCouncil = new Set(here.map((c) => normalize(c.municipality)));
+		const withCouncil = new Set(here.map((c) => normalizePlace(c.municipality)));
 		const names = municipalitiesOf(d.key);
 		return {
 			key: d.key,
 			name: d.name,
 			councils: here.map(({ slug, name, municipality }) => ({ slug, name, municipality })),
-			covered: names.filter((n) => withCouncil.has(normalize(n))),
-			uncovered: names.filter((n) => !withCouncil.has(normalize(n)))
+			covered: names.filter((n) => withCouncil.has(normalizePlace(n))),
+			uncovered: names.filter((n) => !withCouncil.has(normalizePlace(n)))
 		};
 	});
 }
@@ -300,5 +298,3 @@ export async function exportPublic(ctx: ServiceContext, origin: string): Promise
 		};
 	});
 }
-
-export const EXPORT_LOCALES = LOCALES;

@@ -29,7 +29,9 @@ const CURRENT: { name: string; districtKey: string }[] = (() => {
 		.sort((a, b) => a.districtKey.localeCompare(b.districtKey) || collator.compare(a.name, b.name));
 })();
 
-const normalize = (name: string) => name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
+/** A place name compared without case, extra spaces or Unicode form differences. */
+export const normalizePlace = (name: string) =>
+	name.normalize('NFC').toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
 
 /** Names of the municipalities of a district, in German order. */
 export function municipalitiesOf(districtKey: string): string[] {
@@ -46,13 +48,7 @@ export function allMunicipalities(): string[] {
  * can match councils to municipalities), otherwise the name as typed, tidied.
  */
 export function officialMunicipality(districtKey: string, name: string): string {
-	const wanted = normalize(name);
-	const found = CURRENT.find((m) => m.districtKey === districtKey && normalize(m.name) === wanted);
+	const wanted = normalizePlace(name);
+	const found = CURRENT.find((m) => m.districtKey === districtKey && normalizePlace(m.name) === wanted);
 	return found?.name ?? name.trim().replace(/\s+/g, ' ');
-}
-
-/** Whether the name is a municipality of the district as far as our list knows. */
-export function isKnownMunicipality(districtKey: string, name: string): boolean {
-	const wanted = normalize(name);
-	return CURRENT.some((m) => m.districtKey === districtKey && normalize(m.name) === wanted);
 }

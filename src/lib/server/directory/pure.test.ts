@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asciiDigits, organisationProfileSchema } from '#lib/schemas/directory.ts';
+import { organisationProfileSchema } from '#lib/schemas/directory.ts';
+import { asciiDigits } from '#lib/schemas/fields.ts';
 import { toCsv } from '#lib/server/http/csv.ts';
 import { officialMunicipality, municipalitiesOf } from './municipalities.ts';
 import { slugify } from './slug.ts';

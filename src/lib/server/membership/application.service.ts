@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '#lib/i18n/locales.ts';
 import { m } from '#lib/i18n/messages.ts';
-import type { ApplicationChoice } from '#lib/membership/membership.ts';
 import type {
 	OrdinaryApplication,
 	SupportingOrganisationApplication,
@@ -183,5 +182,3 @@ export async function answerQuestion(ctx: ServiceContext, token: string, body: s
 		});
 	});
 }
-
-export type { ApplicationChoice };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { m } from '#lib/i18n/messages.ts';
-import { formatDate } from '#lib/i18n/format.ts';
+import { formatDate, formatEuros } from '#lib/i18n/format.ts';
 import { formatIban, isValidBic, isValidIban, normalizeIban } from '#lib/membership/banking.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
@@ -24,7 +24,13 @@ function pain008(input: Parameters<typeof buildPain008>[0]): string {
 	}
 }
 
-const euro = (cents: number) => (cents / 100).toFixed(2).replace('.', ',') + ' €';
+type Settings = Awaited<ReturnType<typeof findSettings>>;
+
+/** The association's account for transfers, as one line for mails ('' when none is set). */
+function bankLine(settings: Settings): string {
+	if (!settings?.iban) return '';
+	return `${settings.name}, IBAN ${formatIban(settings.iban)}${settings.bic ? `, BIC ${settings.bic}` : ''}`;
+}
 
 export async function feeSchedule(ctx: ServiceContext, year: number) {
 	requireAccess(ctx.actor, 'membership.register');
@@ -68,9 +74,7 @@ export async function generateYearDues(ctx: ServiceContext, year: number, dueOn:
 			await queries.updateDues(tx, d.id, { notifiedAt: new Date() });
 			if (!membership.email) continue;
 			const reference = `Mitgliedsbeitrag ${d.year} ${membership.number}`;
-			const bank = settings?.iban
-				? `${settings.name}, IBAN ${formatIban(settings.iban)}${settings.bic ? `, BIC ${settings.bic}` : ''}`
-				: '';
+			const bank = bankLine(settings);
 			await queueComposedMail(
 				tx,
 				{ email: membership.email, locale: membership.locale },
@@ -81,7 +85,7 @@ export async function generateYearDues(ctx: ServiceContext, year: number, dueOn:
 						m.mail_dues_notice_text(
 							{
 								name: membership.name,
-								amount: euro(d.amountCents),
+								amount: formatEuros(d.amountCents, o.locale),
 								year: String(d.year),
 								due: formatDate(d.dueOn, o.locale)
 							},
@@ -153,9 +157,7 @@ export async function sendReminders(ctx: ServiceContext, origin: string, now = n
 		if (!membership.email) continue;
 		await ctx.db.transaction(async (tx) => {
 			if (!(await queries.claimReminder(tx, d.id, now, before))) return;
-			const bank = settings?.iban
-				? `${settings.name}, IBAN ${formatIban(settings.iban)}${settings.bic ? `, BIC ${settings.bic}` : ''}`
-				: '';
+			const bank = bankLine(settings);
 			await queueComposedMail(
 				tx,
 				{ email: membership.email!, locale: membership.locale },
@@ -166,7 +168,7 @@ export async function sendReminders(ctx: ServiceContext, origin: string, now = n
 						m.mail_dues_reminder_text(
 							{
 								name: membership.name,
-								amount: euro(d.amountCents),
+								amount: formatEuros(d.amountCents, o.locale),
 								year: String(d.year),
 								number: membership.number
 							},

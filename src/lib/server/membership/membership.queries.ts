@@ -277,3 +277,11 @@ export async function updateImport(
 ) {
 	await db.update(membershipImports).set(values).where(eq(membershipImports.id, id));
 }
+
+export async function countOpenApplications(db: DbOrTx) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(membershipApplications)
+		.where(sql`${membershipApplications.status} in ('submitted', 'question')`);
+	return row?.n ?? 0;
+}

@@ -260,5 +260,5 @@ async function memberProfile(
 
 export async function countOpenApplications(ctx: ServiceContext) {
 	requireAccess(ctx.actor, 'membership.review');
-	return (await queries.listApplications(ctx.db, true)).length;
+	return queries.countOpenApplications(ctx.db);
 }

@@ -3,7 +3,7 @@ import { localizePath } from '#lib/i18n/locales.ts';
 import { organisationProfileSchema, visibilitySchema } from '#lib/schemas/directory.ts';
 import { appStorage } from '#lib/server/app.ts';
 import { profileFormValues } from '#lib/server/directory/form-values.ts';
-import { municipalitiesOf, allMunicipalities } from '#lib/server/directory/municipalities.ts';
+import { allMunicipalities } from '#lib/server/directory/municipalities.ts';
 import {
 	deleteOrganisation,
 	getOrganisationForEdit,
@@ -29,7 +29,7 @@ export const load = async ({ locals, params }) => {
 		form: profileFormValues(org, view.germanDescription),
 		visibility: view.visibility,
 		translations: view.translations,
-		municipalities: [...new Set([...municipalitiesOf(org.districtKey), ...allMunicipalities()])],
+		municipalities: allMunicipalities(),
 		canSetMembership: can(locals.ctx.actor, 'directory.set_member')
 	};
 };
