@@ -27,7 +27,11 @@ const PAGES = [
 	'/verzeichnis?sprache=uk&kreis=14729',
 	'/verzeichnis/kalyna-grimma',
 	'/verzeichnis/beiraete',
-	'/migrantenbeirat-gruenden'
+	'/migrantenbeirat-gruenden',
+	'/veranstaltungen',
+	'/veranstaltungen?ansicht=monat',
+	// The first demo event (DEMO=1 seeds events after the directory).
+	'/veranstaltungen/1'
 ];
 const BUDGET = { publicKb: 15, ratio: 0.25, p99CachedMs: 20, rssPgliteMb: 200, rssPostgresMb: 120 };
 const headers = { accept: 'text/html', 'accept-language': 'de' };
@@ -94,8 +98,8 @@ try {
 		for (const page of PAGES) {
 			const url = locale === 'de' ? page : page === '/' ? '/ar' : `/ar${page}`;
 			const { total, scripts } = await weight(base, url);
-			// Organisation pages carry one data block (JSON-LD), which is not JavaScript.
-			const jsonLd = page.startsWith('/verzeichnis/kalyna') ? 1 : 0;
+			// Organisation and event pages carry one data block (JSON-LD), which is not JavaScript.
+			const jsonLd = page.startsWith('/verzeichnis/kalyna') || page === '/veranstaltungen/1' ? 1 : 0;
 			report(
 				`weight ${url}`,
 				`${(total / 1024).toFixed(1)} KB, ${scripts} scripts`,

@@ -24,6 +24,15 @@ type Who = 'anonymous' | 'member' | 'editor' | 'board' | 'admin' | 'admin_withou
 // not_found: allowed through, and the record (here: a statutes file) does not exist.
 type Outcome = 'ok' | 'sign_in' | 'set_up_2fa' | 'forbidden' | 'not_found';
 
+const MANAGE: Record<Who, Outcome> = {
+	anonymous: 'sign_in',
+	member: 'forbidden',
+	editor: 'ok',
+	board: 'forbidden',
+	admin: 'ok',
+	admin_without_2fa: 'set_up_2fa'
+};
+
 // What the policy says (src/lib/server/policy/policy.ts), written out per route.
 const RULES: Record<string, Record<Who, Outcome>> = {
 	'/konto': {
@@ -186,6 +195,21 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 		admin: 'forbidden',
 		admin_without_2fa: 'set_up_2fa'
 	},
+	'/konto/veranstaltungen': {
+		anonymous: 'sign_in',
+		member: 'ok',
+		editor: 'ok',
+		board: 'ok',
+		admin: 'ok',
+		admin_without_2fa: 'ok'
+	},
+	// Management of an association event (editors and admins); org admins are tested in the journey.
+	'/konto/veranstaltungen/neu': MANAGE,
+	'/konto/veranstaltungen/[id]': MANAGE,
+	'/konto/veranstaltungen/[id]/uebersetzung': MANAGE,
+	'/konto/veranstaltungen/[id]/teilnehmende': MANAGE,
+	'/konto/veranstaltungen/[id]/teilnehmende.csv': MANAGE,
+	'/admin/veranstaltungen': MANAGE,
 	'/admin': {
 		anonymous: 'sign_in',
 		member: 'forbidden',
@@ -304,6 +328,13 @@ test('every member and admin route gives each role exactly what the policy says'
 				 values ('T-1', 1999, 1, 'honorary', 'Test', '1999-01-01', '1999-01-01') returning id`
 			)
 		).rows;
+		// An association event (no organisation), for the event management routes.
+		const [{ id: eventId }] = (
+			await client.query(
+				`insert into events (type, status, title, starts_at, ends_at, municipality, district_key)
+				 values ('event', 'published', 'Matrix', now() + interval '7 days', now() + interval '7 days 2 hours', 'Leipzig', '14713') returning id`
+			)
+		).rows;
 		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
 			['member', null, false],
 			['editor', 'editor', false],
@@ -328,20 +359,22 @@ test('every member and admin route gives each role exactly what the policy says'
 
 		const firstUserId = (await client.query('select min(id) as id from users')).rows[0].id as number;
 		for (const route of routes) {
-			const id = route.startsWith('/admin/nachrichten')
-				? messageId
-				: route.startsWith('/admin/benutzer')
-					? firstUserId
-					: route.startsWith('/admin/mitglieder/antraege')
-						? applicationId
-						: route.startsWith('/admin/mitglieder')
-							? membershipId
-							: route.startsWith('/konto/organisationen')
-								? organisationId
-								: route.startsWith('/admin/verzeichnis')
-									? requestId
-									: mailId;
-			const query = route.endsWith('/beschreibung') ? '?sprache=en' : '';
+			const id = route.startsWith('/konto/veranstaltungen')
+				? eventId
+				: route.startsWith('/admin/nachrichten')
+					? messageId
+					: route.startsWith('/admin/benutzer')
+						? firstUserId
+						: route.startsWith('/admin/mitglieder/antraege')
+							? applicationId
+							: route.startsWith('/admin/mitglieder')
+								? membershipId
+								: route.startsWith('/konto/organisationen')
+									? organisationId
+									: route.startsWith('/admin/verzeichnis')
+										? requestId
+										: mailId;
+			const query = route.endsWith('/beschreibung') || route.endsWith('/uebersetzung') ? '?sprache=en' : '';
 			const url = route.replace('[id]', String(id)) + query;
 			for (const who of Object.keys(RULES[route]!) as Who[]) {
 				const response = await request.get(url, {

@@ -32,7 +32,8 @@ for (const locale of ['de', 'ar'] as const) {
 						const url = localized(path, locale);
 						const response = await page.goto(url);
 						expect(response?.status()).toBe(200);
-						expect(new URL(page.url()).pathname).toBe(url);
+						const landed = new URL(page.url());
+						expect(landed.pathname + landed.search).toBe(url);
 
 						const html = page.locator('html');
 						await expect(html).toHaveAttribute('lang', locale);

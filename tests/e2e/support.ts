@@ -15,7 +15,11 @@ export const PUBLIC_PAGES = [
 	'/verzeichnis/beiraete',
 	'/verzeichnis/offene-daten',
 	'/migrantenbeirat-gruenden',
-	'/mitglied-werden'
+	'/mitglied-werden',
+	'/veranstaltungen',
+	'/veranstaltungen?ansicht=monat',
+	'/veranstaltungen?archiv=1',
+	'/veranstaltungen/bescheinigung'
 ] as const;
 
 export const localized = (path: string, locale: string) =>

@@ -29,3 +29,17 @@ export function formatDateTime(value: Date, locale: Locale): string {
 export function formatEuros(cents: number, locale: Locale): string {
 	return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+/** An event's period ("Sa., 27. März 2027, 10:00–16:00 Uhr"), shortened where start and end share parts. */
+export function formatPeriod(start: Date, end: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(locale, {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: TIME_ZONE,
+		calendar: 'gregory'
+	}).formatRange(start, end);
+}

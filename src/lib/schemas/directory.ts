@@ -9,16 +9,7 @@ import {
 	VISIBLE_FIELDS,
 	type FieldVisibility
 } from '#lib/directory/directory.ts';
-import { digits, email, optionalEmail, phone, required, text } from './fields.ts';
-
-/** A checkbox group: absent, one value or several. Unknown values are an error, not ignored. */
-const listOf = (allowed: readonly string[], max: number) =>
-	z
-		.union([z.string(), z.array(z.string())])
-		.optional()
-		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-		.pipe(z.array(z.enum(allowed as [string, ...string[]])).max(max, 'forms_invalid'))
-		.transform((list) => [...new Set(list)]);
+import { digits, email, listOf, optionalEmail, phone, required, text } from './fields.ts';
 
 /** Comma-separated tags, e.g. "Ukrainische Community, Geflüchtete aus Syrien". */
 const tags = z

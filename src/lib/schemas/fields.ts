@@ -37,3 +37,12 @@ export const checked = (message: string) =>
 		.optional()
 		.transform((v) => v === 'on')
 		.refine((v) => v, message);
+
+/** A checkbox group: absent, one value or several. Unknown values are an error, not ignored. */
+export const listOf = (allowed: readonly string[], max: number) =>
+	z
+		.union([z.string(), z.array(z.string())])
+		.optional()
+		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+		.pipe(z.array(z.enum(allowed as [string, ...string[]])).max(max, 'forms_invalid'))
+		.transform((list) => [...new Set(list)]);

@@ -5,6 +5,7 @@ import { errorFields, log } from './log.ts';
 import { startJobWorker, type JobWorker } from './jobs/worker.ts';
 import { mailJobHandlers } from './mail/mail.service.ts';
 import { membershipJobHandlers } from './membership/import.service.ts';
+import { eventJobHandlers } from './events/jobs.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { runMaintenance } from './maintenance/maintenance.service.ts';
 import { createFileSystemStorage, type FileStorage } from './files/storage.ts';
@@ -42,7 +43,8 @@ async function start(): Promise<Database> {
 	if (!transport) log.info('no SMTP_URL: mails are stored in the outbox (admin area, Postausgang)');
 	worker = startJobWorker(database.db, {
 		...mailJobHandlers(database.db, { transport, from: config.mailFrom }),
-		...membershipJobHandlers(database.db, appStorage())
+		...membershipJobHandlers(database.db, appStorage()),
+		...eventJobHandlers(database.db)
 	});
 	const maintain = () =>
 		runMaintenance(database.db).catch((error: unknown) =>

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { log } from './log.ts';
 import { seedDatabase } from './seed/seed.ts';
 import { seedDemoData } from './seed/demo.ts';
+import { seedDemoEvents } from './seed/demo-events.ts';
 
 /**
  * Opens the configured database, applies the migrations, seeds what is missing and creates the
@@ -15,11 +16,13 @@ export async function prepareDatabase(config: Config): Promise<Database> {
 	const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 	const seeded = await seedDatabase(database.db, config.contentDir);
 	const demo = config.demo ? await seedDemoData(database.db, config.contentDir) : 0;
+	const demoEvents = config.demo ? await seedDemoEvents(database.db, config.contentDir) : 0;
 	log.info('database ready', {
 		kind: database.kind,
 		ms: Math.round(performance.now() - t0),
 		pagesSeeded: seeded.pagesCreated.length,
-		demoOrganisationsSeeded: demo
+		demoOrganisationsSeeded: demo,
+		demoEventsSeeded: demoEvents
 	});
 	const admin = await ensureFirstAdmin(database.db, config.adminEmail);
 	if (admin) printOnce(admin.email, admin.password);

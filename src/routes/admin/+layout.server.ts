@@ -13,7 +13,8 @@ export const load = ({ locals }) => {
 			audit: can(actor, 'audit.read'),
 			outbox: can(actor, 'mail.read_outbox'),
 			directory: can(actor, 'directory.review'),
-			members: can(actor, 'membership.register')
+			members: can(actor, 'membership.register'),
+			events: can(actor, 'events.publish')
 		}
 	};
 };

@@ -15,6 +15,8 @@ import { queueAuthMail } from '#lib/server/auth/auth-mails.ts';
 import { generateToken, hashToken } from '#lib/server/auth/tokens.ts';
 import { findUserByEmail } from './accounts.queries.ts';
 import type { Db } from '#lib/server/db/client.ts';
+import { forgetRegistrationsOfUser } from '#lib/server/events/registration.service.ts';
+import { registrationsOfUser } from '#lib/server/events/events.queries.ts';
 
 async function me(ctx: ServiceContext) {
 	requireAccess(ctx.actor, 'account.own');
@@ -69,13 +71,23 @@ export async function exportMyData(ctx: ServiceContext, ip: string | null) {
 		organisations: rows.organisations,
 		directoryRequests: rows.directoryRequests,
 		memberships: rows.memberships,
-		membershipApplications: rows.membershipApplications
+		membershipApplications: rows.membershipApplications,
+		eventRegistrations: (await registrationsOfUser(ctx.db, user.id, user.email)).map((r) => ({
+			event: r.title,
+			startsAt: r.startsAt,
+			name: r.registration.name,
+			email: r.registration.email,
+			status: r.registration.status,
+			answers: r.registration.answers,
+			attended: r.registration.attended,
+			registeredAt: r.registration.createdAt
+		}))
 	};
 }
 
 /**
- * Erases the account (Art. 17 DSGVO): the account, its sessions, tokens, second factor and mails
- * are deleted; the audit log keeps what happened, under a pseudonym instead of the email.
+ * Erases the account (Art. 17 DSGVO): the account, its sessions, tokens, second factor, mails and
+ * event registrations are deleted; the audit log keeps what happened, under a pseudonym instead of the email.
  */
 export async function deleteMyAccount(ctx: ServiceContext, password: string, ip: string | null) {
 	const user = await me(ctx);
@@ -87,6 +99,7 @@ export async function deleteMyAccount(ctx: ServiceContext, password: string, ip:
 	await ctx.db.transaction(async (tx) => {
 		await pseudonymiseActor(tx, user.id, `deleted-account-${user.id}`);
 		await queries.deleteMailsTo(tx, user.email);
+		await forgetRegistrationsOfUser(tx, user.id);
 		await queries.deleteUser(tx, user.id);
 		await audit(tx, {
 			action: 'account.deleted',

@@ -80,6 +80,11 @@ const decodeOptions = {
  * {@link LOGO_MIN_SIDE} pixels or more than {@link LOGO_MAX_PIXELS} pixels).
  */
 export async function processLogo(input: Uint8Array): Promise<ProcessedLogo> {
+	return processImage(input, LOGO_MAX_SIDE);
+}
+
+/** As {@link processLogo}, for pictures (event images): at most `maxSide` pixels on either side. */
+export async function processImage(input: Uint8Array, maxSide: number): Promise<ProcessedLogo> {
 	if (input.byteLength > LOGO_MAX_BYTES) {
 		throw new Invalid('errors_image_too_large', `${input.byteLength} bytes`);
 	}
@@ -109,8 +114,8 @@ export async function processLogo(input: Uint8Array): Promise<ProcessedLogo> {
 		const { data, info } = await sharp(buffer, decodeOptions)
 			.rotate() // no angle: apply the EXIF orientation (same as autoOrient())
 			.resize({
-				width: LOGO_MAX_SIDE,
-				height: LOGO_MAX_SIDE,
+				width: maxSide,
+				height: maxSide,
 				fit: 'inside',
 				withoutEnlargement: true
 			})

@@ -1,5 +1,6 @@
 import { BASE_LOCALE, isLocale, textDirection, type Locale } from '#lib/i18n/locales.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
+import type { MailAttachment } from '#lib/server/db/schema/index.ts';
 import { footerLines } from './footer.ts';
 import { renderMailLayout } from './layout.ts';
 import { queueMail } from './mail.service.ts';
@@ -20,7 +21,8 @@ export async function queueComposedMail(
 	db: DbOrTx,
 	to: Recipient,
 	purpose: string,
-	build: (o: { locale: Locale }) => MailContent
+	build: (o: { locale: Locale }) => MailContent,
+	attachments: MailAttachment[] = []
 ) {
 	const locale: Locale = isLocale(to.locale) ? to.locale : BASE_LOCALE;
 	const content = build({ locale });
@@ -32,5 +34,5 @@ export async function queueComposedMail(
 		action: content.action,
 		footerLines: await footerLines(db)
 	});
-	await queueMail(db, { to: to.email, locale, purpose, subject: content.subject, text, html });
+	await queueMail(db, { to: to.email, locale, purpose, subject: content.subject, text, html, attachments });
 }

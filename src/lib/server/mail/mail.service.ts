@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from '#lib/server/db/client.ts';
 import { enqueueJob, errorMessage, type JobHandlers, type JobInfo } from '#lib/server/jobs/jobs.service.ts';
+import type { MailAttachment } from '#lib/server/db/schema/index.ts';
 import * as queries from './mail.queries.ts';
 import type { OutboxMail } from './mail.queries.ts';
 import type { MailTransport } from './transport.ts';
@@ -18,6 +19,7 @@ export interface NewMail {
 	subject: string;
 	text: string;
 	html: string;
+	attachments?: MailAttachment[];
 }
 
 /**
@@ -66,6 +68,11 @@ async function sendOutboxMail(
 			subject: mail.subject,
 			text: mail.text,
 			html: mail.html,
+			attachments: mail.attachments.map((a) => ({
+				filename: a.filename,
+				contentType: a.contentType,
+				content: a.content
+			})),
 			headers: { [OUTBOX_ID_HEADER]: String(id) }
 		});
 	} catch (error) {

@@ -2,6 +2,7 @@ import type { Db } from '#lib/server/db/client.ts';
 import { SESSION_IDLE_MS } from '#lib/server/auth/session.service.ts';
 import * as queries from './maintenance.queries.ts';
 import { findSettings } from '#lib/server/settings/settings.queries.ts';
+import { forgetOldRegistrations, scheduleEventReminders } from '#lib/server/events/jobs.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long personal data that only serves security or delivery is kept (see the privacy notice). */
@@ -21,7 +22,8 @@ export const RETENTION = {
  * Deletes what no longer serves its purpose: ended sessions, old single-use tokens, rate-limit
  * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days, contact
  * messages after a year, rejected directory proposals and decided requests after 180 days, used or
- * expired team invitations after 30 days.
+ * expired team invitations after 30 days, event registrations a year after the event. Also
+ * schedules the hourly run of event reminders.
  */
 export async function runMaintenance(db: Db, now = new Date()) {
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
@@ -35,4 +37,6 @@ export async function runMaintenance(db: Db, now = new Date()) {
 	await queries.deleteOldInvitations(db, ago(RETENTION.invitationDays));
 	const settings = await findSettings(db);
 	await queries.anonymiseEndedMemberships(db, now, settings?.membershipRetentionYears ?? 10);
+	await forgetOldRegistrations(db, now);
+	await scheduleEventReminders(db, now);
 }

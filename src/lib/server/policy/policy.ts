@@ -49,13 +49,19 @@ export type Action =
 	| 'membership.register'
 	| 'organisation.edit'
 	| 'organisation.invite'
-	| 'organisation.view_members';
+	| 'organisation.view_members'
+	| 'events.read'
+	| 'events.register'
+	| 'events.manage'
+	| 'events.publish';
 
 const PUBLIC: ReadonlySet<Action> = new Set([
 	'content.read',
 	'settings.read_public',
 	'directory.read',
-	'membership.apply'
+	'membership.apply',
+	'events.read',
+	'events.register'
 ]);
 const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own', 'directory.propose', 'directory.claim']);
 
@@ -74,7 +80,9 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'directory.set_member',
 		'organisation.edit',
 		'organisation.invite',
-		'organisation.view_members'
+		'organisation.view_members',
+		'events.manage',
+		'events.publish'
 	]),
 	board: new Set<Action>([
 		'settings.read_all',
@@ -93,7 +101,9 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'contact.manage',
 		'directory.review',
 		'organisation.edit',
-		'organisation.view_members'
+		'organisation.view_members',
+		'events.manage',
+		'events.publish'
 	])
 };
 
@@ -107,7 +117,12 @@ export function effectiveRoles(actor: Actor): SiteRole[] {
 
 /** What organisation roles allow, always within their own organisation only. */
 const BY_ORGANISATION_ROLE: Record<OrganisationRole, ReadonlySet<Action>> = {
-	org_admin: new Set<Action>(['organisation.edit', 'organisation.invite', 'organisation.view_members']),
+	org_admin: new Set<Action>([
+		'organisation.edit',
+		'organisation.invite',
+		'organisation.view_members',
+		'events.manage'
+	]),
 	org_member: new Set<Action>(['organisation.view_members'])
 };
 

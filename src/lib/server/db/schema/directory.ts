@@ -66,6 +66,8 @@ export const organisations = pgTable(
 			.default(sql`'{}'::text[]`),
 		/** Member of the association (set by the board until the membership register exists). */
 		isMember: boolean('is_member').notNull().default(false),
+		/** Its events are published without an editor's review. */
+		eventsTrusted: boolean('events_trusted').notNull().default(false),
 		logoKey: text('logo_key'),
 		visibility: jsonb('visibility').$type<FieldVisibility>().notNull(),
 		status: text('status').$type<OrganisationStatus>().notNull().default('pending'),

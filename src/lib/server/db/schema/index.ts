@@ -6,3 +6,4 @@ export * from './mail.ts';
 export * from './settings.ts';
 export * from './directory.ts';
 export * from './membership.ts';
+export * from './events.ts';

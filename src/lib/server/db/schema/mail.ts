@@ -23,6 +23,12 @@ export const jobs = pgTable(
 	(t) => [index('jobs_due_idx').on(t.runAt)]
 );
 
+export interface MailAttachment {
+	filename: string;
+	contentType: string;
+	content: string;
+}
+
 export const OUTBOX_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -38,6 +44,8 @@ export const outbox = pgTable('outbox', {
 	subject: text('subject').notNull(),
 	text: text('text').notNull(),
 	html: text('html').notNull(),
+	/** Small text attachments (an event's .ics); larger files are linked, never attached. */
+	attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
 	status: text('status').$type<OutboxStatus>().notNull().default('queued'),
 	error: text('error'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
