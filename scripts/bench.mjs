@@ -31,7 +31,9 @@ const PAGES = [
 	'/veranstaltungen',
 	'/veranstaltungen?ansicht=monat',
 	// The first demo event (DEMO=1 seeds events after the directory).
-	'/veranstaltungen/1'
+	'/veranstaltungen/1',
+	'/aktuelles',
+	'/newsletter'
 ];
 const BUDGET = { publicKb: 15, ratio: 0.25, p99CachedMs: 20, rssPgliteMb: 200, rssPostgresMb: 120 };
 const headers = { accept: 'text/html', 'accept-language': 'de' };

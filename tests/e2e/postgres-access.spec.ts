@@ -210,6 +210,17 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 	'/konto/veranstaltungen/[id]/teilnehmende': MANAGE,
 	'/konto/veranstaltungen/[id]/teilnehmende.csv': MANAGE,
 	'/admin/veranstaltungen': MANAGE,
+	// Editorial work and the newsletter: editors and admins.
+	'/admin/inhalte': MANAGE,
+	'/admin/inhalte/neu': MANAGE,
+	'/admin/inhalte/vorschau': MANAGE,
+	'/admin/inhalte/[id]': MANAGE,
+	'/admin/inhalte/[id]/uebersetzung': MANAGE,
+	'/admin/inhalte/[id]/versionen': MANAGE,
+	'/admin/inhalte/[id]/versionen/[rev]': MANAGE,
+	'/admin/medien': MANAGE,
+	'/admin/newsletter': MANAGE,
+	'/admin/newsletter/[id]': MANAGE,
 	'/admin': {
 		anonymous: 'sign_in',
 		member: 'forbidden',
@@ -335,6 +346,19 @@ test('every member and admin route gives each role exactly what the policy says'
 				 values ('event', 'published', 'Matrix', now() + interval '7 days', now() + interval '7 days 2 hours', 'Leipzig', '14713') returning id`
 			)
 		).rows;
+		// A page with a saved revision, and a newsletter issue.
+		const pageId = (await client.query(`select id from pages where slug = 'ziele'`)).rows[0].id as number;
+		const [{ id: revisionId }] = (
+			await client.query(
+				`insert into page_revisions (page_id, locale, title, summary, body, source_revision) values ($1, 'de', 'Ziele', '', 'Text', 1) returning id`,
+				[pageId]
+			)
+		).rows;
+		const [{ id: issueId }] = (
+			await client.query(
+				`insert into newsletter_issues (texts) values ('{"de":{"subject":"Matrix","body":"Text"}}') returning id`
+			)
+		).rows;
 		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
 			['member', null, false],
 			['editor', 'editor', false],
@@ -359,23 +383,27 @@ test('every member and admin route gives each role exactly what the policy says'
 
 		const firstUserId = (await client.query('select min(id) as id from users')).rows[0].id as number;
 		for (const route of routes) {
-			const id = route.startsWith('/konto/veranstaltungen')
-				? eventId
-				: route.startsWith('/admin/nachrichten')
-					? messageId
-					: route.startsWith('/admin/benutzer')
-						? firstUserId
-						: route.startsWith('/admin/mitglieder/antraege')
-							? applicationId
-							: route.startsWith('/admin/mitglieder')
-								? membershipId
-								: route.startsWith('/konto/organisationen')
-									? organisationId
-									: route.startsWith('/admin/verzeichnis')
-										? requestId
-										: mailId;
+			const id = route.startsWith('/admin/inhalte')
+				? pageId
+				: route.startsWith('/admin/newsletter')
+					? issueId
+					: route.startsWith('/konto/veranstaltungen')
+						? eventId
+						: route.startsWith('/admin/nachrichten')
+							? messageId
+							: route.startsWith('/admin/benutzer')
+								? firstUserId
+								: route.startsWith('/admin/mitglieder/antraege')
+									? applicationId
+									: route.startsWith('/admin/mitglieder')
+										? membershipId
+										: route.startsWith('/konto/organisationen')
+											? organisationId
+											: route.startsWith('/admin/verzeichnis')
+												? requestId
+												: mailId;
 			const query = route.endsWith('/beschreibung') || route.endsWith('/uebersetzung') ? '?sprache=en' : '';
-			const url = route.replace('[id]', String(id)) + query;
+			const url = route.replace('[id]', String(id)).replace('[rev]', String(revisionId)) + query;
 			for (const who of Object.keys(RULES[route]!) as Who[]) {
 				const response = await request.get(url, {
 					headers: { cookie: cookies[who] ?? '', 'accept-language': 'de', accept: 'text/html' },

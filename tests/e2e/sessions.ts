@@ -41,5 +41,12 @@ export async function pageFor(
 		javaScriptEnabled: options.javaScriptEnabled ?? true
 	});
 	if (cookie) await context.addCookies([{ name: 'mit_session', value: cookie, url: baseURL }]);
-	return context.newPage();
+	const page = await context.newPage();
+	if (options.javaScriptEnabled ?? true) {
+		// Interactive pages hydrate after load; a field filled before that can be reset by hydration.
+		// Waiting for the network to settle means the page's scripts have run.
+		const goto = page.goto.bind(page);
+		page.goto = (url, gotoOptions) => goto(url, { waitUntil: 'networkidle', ...gotoOptions });
+	}
+	return page;
 }

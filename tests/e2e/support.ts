@@ -19,7 +19,9 @@ export const PUBLIC_PAGES = [
 	'/veranstaltungen',
 	'/veranstaltungen?ansicht=monat',
 	'/veranstaltungen?archiv=1',
-	'/veranstaltungen/bescheinigung'
+	'/veranstaltungen/bescheinigung',
+	'/aktuelles',
+	'/newsletter'
 ] as const;
 
 export const localized = (path: string, locale: string) =>

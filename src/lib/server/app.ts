@@ -6,6 +6,7 @@ import { startJobWorker, type JobWorker } from './jobs/worker.ts';
 import { mailJobHandlers } from './mail/mail.service.ts';
 import { membershipJobHandlers } from './membership/import.service.ts';
 import { eventJobHandlers } from './events/jobs.ts';
+import { newsletterJobHandlers } from './newsletter/sender.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { runMaintenance } from './maintenance/maintenance.service.ts';
 import { createFileSystemStorage, type FileStorage } from './files/storage.ts';
@@ -44,7 +45,8 @@ async function start(): Promise<Database> {
 	worker = startJobWorker(database.db, {
 		...mailJobHandlers(database.db, { transport, from: config.mailFrom }),
 		...membershipJobHandlers(database.db, appStorage()),
-		...eventJobHandlers(database.db)
+		...eventJobHandlers(database.db),
+		...newsletterJobHandlers(database.db, { transport, from: config.mailFrom })
 	});
 	const maintain = () =>
 		runMaintenance(database.db).catch((error: unknown) =>

@@ -14,7 +14,9 @@ export const load = ({ locals }) => {
 			outbox: can(actor, 'mail.read_outbox'),
 			directory: can(actor, 'directory.review'),
 			members: can(actor, 'membership.register'),
-			events: can(actor, 'events.publish')
+			events: can(actor, 'events.publish'),
+			content: can(actor, 'content.edit'),
+			newsletter: can(actor, 'newsletter.manage')
 		}
 	};
 };

@@ -4,6 +4,7 @@ import {
 	auditLog,
 	membershipApplications,
 	memberships,
+	newsletterSubscribers,
 	organisationRequests,
 	organisationRoles,
 	organisations,
@@ -100,12 +101,31 @@ export async function exportRows(db: DbOrTx, userId: number, email: string) {
 				createdAt: membershipApplications.createdAt
 			})
 			.from(membershipApplications)
-			.where(eq(membershipApplications.email, email))
+			.where(eq(membershipApplications.email, email)),
+		newsletter: await db
+			.select({
+				email: newsletterSubscribers.email,
+				status: newsletterSubscribers.status,
+				locale: newsletterSubscribers.locale,
+				topics: newsletterSubscribers.topics,
+				signupAt: newsletterSubscribers.signupAt,
+				signupIp: newsletterSubscribers.signupIp,
+				consentVersion: newsletterSubscribers.consentVersion,
+				consentText: newsletterSubscribers.consentText,
+				confirmedAt: newsletterSubscribers.confirmedAt,
+				unsubscribedAt: newsletterSubscribers.unsubscribedAt
+			})
+			.from(newsletterSubscribers)
+			.where(eq(newsletterSubscribers.email, email))
 	};
 }
 
 export async function deleteMailsTo(db: DbOrTx, email: string) {
 	await db.delete(outbox).where(eq(outbox.to, email));
+}
+
+export async function deleteNewsletterSubscription(db: DbOrTx, email: string) {
+	await db.delete(newsletterSubscribers).where(eq(newsletterSubscribers.email, email));
 }
 
 export async function deleteUser(db: DbOrTx, userId: number) {

@@ -72,6 +72,7 @@ export async function exportMyData(ctx: ServiceContext, ip: string | null) {
 		directoryRequests: rows.directoryRequests,
 		memberships: rows.memberships,
 		membershipApplications: rows.membershipApplications,
+		newsletter: rows.newsletter,
 		eventRegistrations: (await registrationsOfUser(ctx.db, user.id, user.email)).map((r) => ({
 			event: r.title,
 			startsAt: r.startsAt,
@@ -86,8 +87,8 @@ export async function exportMyData(ctx: ServiceContext, ip: string | null) {
 }
 
 /**
- * Erases the account (Art. 17 DSGVO): the account, its sessions, tokens, second factor, mails and
- * event registrations are deleted; the audit log keeps what happened, under a pseudonym instead of the email.
+ * Erases the account (Art. 17 DSGVO): the account, its sessions, tokens, second factor, mails,
+ * event registrations and a newsletter subscription under its address are deleted; the audit log keeps what happened, under a pseudonym instead of the email.
  */
 export async function deleteMyAccount(ctx: ServiceContext, password: string, ip: string | null) {
 	const user = await me(ctx);
@@ -99,6 +100,7 @@ export async function deleteMyAccount(ctx: ServiceContext, password: string, ip:
 	await ctx.db.transaction(async (tx) => {
 		await pseudonymiseActor(tx, user.id, `deleted-account-${user.id}`);
 		await queries.deleteMailsTo(tx, user.email);
+		await queries.deleteNewsletterSubscription(tx, user.email);
 		await forgetRegistrationsOfUser(tx, user.id);
 		await queries.deleteUser(tx, user.id);
 		await audit(tx, {

@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import { pages, pageTranslations } from '#lib/server/db/schema/index.ts';
 
-export async function findPageWithTranslations(db: DbOrTx, slug: string) {
+export async function findPageWithTranslations(db: DbOrTx, slug: string, kind: 'page' | 'news' = 'page') {
 	const rows = await db
 		.select({ page: pages, translation: pageTranslations })
 		.from(pages)
 		.leftJoin(pageTranslations, eq(pageTranslations.pageId, pages.id))
-		.where(eq(pages.slug, slug));
+		.where(and(eq(pages.slug, slug), eq(pages.kind, kind)));
 	const first = rows[0];
 	if (!first) return undefined;
 	return {

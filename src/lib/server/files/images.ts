@@ -132,3 +132,64 @@ export async function processImage(input: Uint8Array, maxSide: number): Promise<
 function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
+
+export const PICTURE_WIDTHS = [400, 800, 1600] as const;
+/** Pictures (media library) may be larger than logos: photos straight from a phone. */
+export const PICTURE_MAX_BYTES = 8 * 1024 * 1024;
+
+export interface PictureVariant {
+	width: number;
+	height: number;
+	webp: Buffer;
+	jpeg: Buffer;
+}
+
+/**
+ * Responsive variants of an uploaded picture: each width up to the original's, as WebP and a JPEG
+ * fallback, EXIF orientation applied and all metadata dropped. Checked like logos first.
+ */
+export async function processPicture(
+	input: Uint8Array
+): Promise<{ width: number; height: number; variants: PictureVariant[] }> {
+	if (input.byteLength > PICTURE_MAX_BYTES)
+		throw new Invalid('errors_image_too_large', `${input.byteLength} bytes`);
+	const format = sniffImageFormat(input);
+	if (!format) throw new Invalid('errors_image_type', 'unknown signature');
+	const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+	const sharp = await loadSharp();
+	let width: number;
+	let height: number;
+	try {
+		const metadata = await sharp(buffer, { ...decodeOptions, limitInputPixels: false }).metadata();
+		if (metadata.format !== format)
+			throw new Error(`signature says ${format}, decoder says ${metadata.format}`);
+		const rotated = (metadata.orientation ?? 1) >= 5;
+		width = rotated ? (metadata.pageHeight ?? metadata.height) : metadata.width;
+		height = rotated ? metadata.width : (metadata.pageHeight ?? metadata.height);
+	} catch (error) {
+		throw new Invalid('errors_image_type', describe(error));
+	}
+	if (!(width >= LOGO_MIN_SIDE && height >= LOGO_MIN_SIDE) || width * height > LOGO_MAX_PIXELS) {
+		throw new Invalid('errors_image_dimensions', `${width} × ${height}`);
+	}
+	const widths = [...PICTURE_WIDTHS.filter((w) => w < width), Math.min(width, PICTURE_WIDTHS.at(-1)!)];
+	const variants: PictureVariant[] = [];
+	try {
+		for (const target of [...new Set(widths)]) {
+			const base = () =>
+				sharp(buffer, decodeOptions)
+					.rotate()
+					.resize({ width: target, withoutEnlargement: true })
+					.timeout({ seconds: 20 });
+			const webp = await base().webp({ quality: 80, effort: 2 }).toBuffer({ resolveWithObject: true });
+			const jpeg = await base()
+				.flatten({ background: '#ffffff' })
+				.jpeg({ quality: 80, mozjpeg: true })
+				.toBuffer();
+			variants.push({ width: webp.info.width, height: webp.info.height, webp: webp.data, jpeg });
+		}
+	} catch (error) {
+		throw new Invalid('errors_image_type', describe(error));
+	}
+	return { width, height, variants };
+}

@@ -5,7 +5,11 @@ export interface MailLayoutInput {
 	paragraphs: string[];
 	/** The one thing the recipient should do; must be an http(s) URL. */
 	action?: { label: string; url: string };
+	/** Sanitized HTML (a newsletter's rendered Markdown) with its text version. */
+	body?: { html: string; text: string };
 	footerLines: string[];
+	/** Links under the footer (unsubscribe, preferences); http(s) only. */
+	footerLinks?: { label: string; url: string }[];
 }
 
 export interface RenderedMail {
@@ -62,8 +66,13 @@ export function renderMailLayout(input: MailLayoutInput): RenderedMail {
 
 function renderText(input: MailLayoutInput, action: MailLayoutInput['action']): string {
 	const blocks = [input.heading, ...input.paragraphs];
+	if (input.body) blocks.push(input.body.text);
 	if (action) blocks.push(`${action.label}:\n${action.url}`);
-	const footer = input.footerLines.length > 0 ? `\n-- \n${input.footerLines.join('\n')}\n` : '';
+	const footerLines = [
+		...input.footerLines,
+		...(input.footerLinks ?? []).map((link) => `${link.label}: ${checkedActionUrl(link.url)}`)
+	];
+	const footer = footerLines.length > 0 ? `\n-- \n${footerLines.join('\n')}\n` : '';
 	return `${blocks.join('\n\n')}\n${footer}`;
 }
 
@@ -82,8 +91,10 @@ function renderHtml(input: MailLayoutInput, action: MailLayoutInput['action']): 
 		`<div role="article" aria-label="${escapeHtml(input.heading)}" lang="${lang}" dir="${dir}" style="${STYLES.card}">`,
 		`<h1 style="${STYLES.heading}">${escapeHtml(input.heading)}</h1>`,
 		...input.paragraphs.map((p) => `<p style="${STYLES.paragraph}">${escapeLines(p)}</p>`),
+		...(input.body ? [input.body.html] : []),
 		...(action ? renderAction(action) : []),
 		...renderFooter(input.footerLines),
+		...renderFooterLinks(input.footerLinks ?? []),
 		'</div>',
 		'</body>',
 		'</html>'
@@ -98,6 +109,15 @@ function renderAction(action: { label: string; url: string }): string[] {
 		`<p style="margin:24px 0 12px;"><a href="${url}" style="${STYLES.button}">${escapeHtml(action.label)}</a></p>`,
 		`<p style="${STYLES.rawUrl}">${url}</p>`
 	];
+}
+
+function renderFooterLinks(links: { label: string; url: string }[]): string[] {
+	if (links.length === 0) return [];
+	const items = links.map(
+		(link) =>
+			`<a href="${escapeHtml(checkedActionUrl(link.url))}" style="color:#1d4ed8;">${escapeHtml(link.label)}</a>`
+	);
+	return [`<p style="${STYLES.footer}">${items.join(' · ')}</p>`];
 }
 
 function renderFooter(footerLines: string[]): string[] {

@@ -3,6 +3,7 @@ import { SESSION_IDLE_MS } from '#lib/server/auth/session.service.ts';
 import * as queries from './maintenance.queries.ts';
 import { findSettings } from '#lib/server/settings/settings.queries.ts';
 import { forgetOldRegistrations, scheduleEventReminders } from '#lib/server/events/jobs.ts';
+import { forgetStaleSubscribers } from '#lib/server/newsletter/subscription.service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long personal data that only serves security or delivery is kept (see the privacy notice). */
@@ -23,7 +24,8 @@ export const RETENTION = {
  * counters, IP addresses in the audit log after 30 days, delivered mails after 90 days, contact
  * messages after a year, rejected directory proposals and decided requests after 180 days, used or
  * expired team invitations after 30 days, event registrations a year after the event. Also
- * schedules the hourly run of event reminders.
+ * schedules the hourly run of event reminders. Unconfirmed newsletter sign-ups go after 7 days,
+ * unsubscribed addresses after 30.
  */
 export async function runMaintenance(db: Db, now = new Date()) {
 	const ago = (days: number) => new Date(now.getTime() - days * DAY);
@@ -38,5 +40,6 @@ export async function runMaintenance(db: Db, now = new Date()) {
 	const settings = await findSettings(db);
 	await queries.anonymiseEndedMemberships(db, now, settings?.membershipRetentionYears ?? 10);
 	await forgetOldRegistrations(db, now);
+	await forgetStaleSubscribers(db, now);
 	await scheduleEventReminders(db, now);
 }

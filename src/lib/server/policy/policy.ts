@@ -53,7 +53,9 @@ export type Action =
 	| 'events.read'
 	| 'events.register'
 	| 'events.manage'
-	| 'events.publish';
+	| 'events.publish'
+	| 'newsletter.subscribe'
+	| 'newsletter.manage';
 
 const PUBLIC: ReadonlySet<Action> = new Set([
 	'content.read',
@@ -61,7 +63,8 @@ const PUBLIC: ReadonlySet<Action> = new Set([
 	'directory.read',
 	'membership.apply',
 	'events.read',
-	'events.register'
+	'events.register',
+	'newsletter.subscribe'
 ]);
 const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own', 'directory.propose', 'directory.claim']);
 
@@ -82,7 +85,8 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'organisation.invite',
 		'organisation.view_members',
 		'events.manage',
-		'events.publish'
+		'events.publish',
+		'newsletter.manage'
 	]),
 	board: new Set<Action>([
 		'settings.read_all',
@@ -103,7 +107,8 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'organisation.edit',
 		'organisation.view_members',
 		'events.manage',
-		'events.publish'
+		'events.publish',
+		'newsletter.manage'
 	])
 };
 

@@ -7,3 +7,4 @@ export * from './settings.ts';
 export * from './directory.ts';
 export * from './membership.ts';
 export * from './events.ts';
+export * from './newsletter.ts';
