@@ -33,7 +33,10 @@ const PAGES = [
 	// The first demo event (DEMO=1 seeds events after the directory).
 	'/veranstaltungen/1',
 	'/aktuelles',
-	'/newsletter'
+	'/newsletter',
+	'/austausch',
+	'/dokumente',
+	'/ehrenamt'
 ];
 const BUDGET = { publicKb: 15, ratio: 0.25, p99CachedMs: 20, rssPgliteMb: 200, rssPostgresMb: 120 };
 const headers = { accept: 'text/html', 'accept-language': 'de' };

@@ -10,8 +10,8 @@ import process from 'node:process';
 const PROTO_HEADER = 'x-miteinander-proto';
 const trustProxy = process.env.TRUST_PROXY === '1';
 process.env.PROTOCOL_HEADER = PROTO_HEADER;
-// Logo uploads are up to 2 MB (checked again by the service); the adapter's default is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '3M';
+// Library documents are up to 20 MB (checked again by the service); the adapter's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '21M';
 if (trustProxy) {
 	process.env.HOST_HEADER ??= 'x-forwarded-host';
 	// The client address for rate limits and the audit log comes from the proxy.

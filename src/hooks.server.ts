@@ -8,6 +8,7 @@ import { resolveLocale, withLocale } from '#lib/server/i18n/request-locale.ts';
 import { translate } from '#lib/i18n/messages.ts';
 import { securityHeaders } from '#lib/server/http/security-headers.ts';
 import { pageCache } from '#lib/server/http/page-cache.ts';
+import { rememberOrigin } from '#lib/server/app.ts';
 
 export const init: ServerInit = async () => {
 	await appDatabase();
@@ -65,6 +66,7 @@ const services: Handle = async ({ event, resolve }) => {
 			}
 		};
 	}
+	rememberOrigin(event.url.origin);
 	const response = await resolve(event);
 	// Pages for signed-in people are personal: never stored by browsers' or proxies' caches.
 	if (token) response.headers.set('cache-control', 'private, no-store');

@@ -24,6 +24,33 @@ type Who = 'anonymous' | 'member' | 'editor' | 'board' | 'admin' | 'admin_withou
 // not_found: allowed through, and the record (here: a statutes file) does not exist.
 type Outcome = 'ok' | 'sign_in' | 'set_up_2fa' | 'forbidden' | 'not_found';
 
+const ALL: Record<Who, Outcome> = {
+	anonymous: 'ok',
+	member: 'ok',
+	editor: 'ok',
+	board: 'ok',
+	admin: 'ok',
+	admin_without_2fa: 'ok'
+};
+const SIGNED_IN: Record<Who, Outcome> = { ...ALL, anonymous: 'sign_in' };
+// Someone else's private records: everybody signed in gets "not found".
+const NOBODY: Record<Who, Outcome> = {
+	anonymous: 'sign_in',
+	member: 'not_found',
+	editor: 'not_found',
+	board: 'not_found',
+	admin: 'not_found',
+	admin_without_2fa: 'not_found'
+};
+// Board, office (editors) and admins: documents and circulars.
+const OFFICE: Record<Who, Outcome> = {
+	anonymous: 'sign_in',
+	member: 'forbidden',
+	editor: 'ok',
+	board: 'ok',
+	admin: 'ok',
+	admin_without_2fa: 'set_up_2fa'
+};
 const MANAGE: Record<Who, Outcome> = {
 	anonymous: 'sign_in',
 	member: 'forbidden',
@@ -219,6 +246,37 @@ const RULES: Record<string, Record<Who, Outcome>> = {
 	'/admin/inhalte/[id]/versionen': MANAGE,
 	'/admin/inhalte/[id]/versionen/[rev]': MANAGE,
 	'/admin/medien': MANAGE,
+	// Exchange, circulars, library, volunteering.
+	'/admin/austausch': MANAGE,
+	'/admin/dokumente': OFFICE,
+	'/admin/dokumente/[id]': OFFICE,
+	'/admin/rundschreiben': OFFICE,
+	'/admin/rundschreiben/[id]': OFFICE,
+	'/konto/rundschreiben': SIGNED_IN,
+	'/konto/rundschreiben/[id]': { ...NOBODY, editor: 'ok', board: 'ok', admin: 'ok' },
+	'/konto/rundschreiben/[id]/anhang/[n]': NOBODY,
+	'/konto/ehrenamt': SIGNED_IN,
+	'/austausch': ALL,
+	'/austausch/[id]': SIGNED_IN,
+	'/austausch/fragen': SIGNED_IN,
+	'/austausch/helfen': SIGNED_IN,
+	'/austausch/nachrichten': SIGNED_IN,
+	'/austausch/nachrichten/[id]': NOBODY,
+	'/austausch/moderation': MANAGE,
+	'/dokumente': ALL,
+	'/dokumente/[id]': { ...OFFICE, member: 'not_found', admin_without_2fa: 'not_found' },
+	// The version's file is not in storage: allowed through to "not found" (or sign in).
+	'/dokumente/datei/[version]': NOBODY,
+	'/ehrenamt': ALL,
+	'/ehrenamt/[id]': ALL,
+	'/ehrenamt/neu': {
+		anonymous: 'sign_in',
+		member: 'forbidden',
+		editor: 'forbidden',
+		board: 'forbidden',
+		admin: 'forbidden',
+		admin_without_2fa: 'forbidden'
+	},
 	'/admin/newsletter': MANAGE,
 	'/admin/newsletter/[id]': MANAGE,
 	'/admin': {
@@ -299,7 +357,7 @@ test('every member and admin route gives each role exactly what the policy says'
 	request,
 	baseURL
 }) => {
-	const routes = [...routesUnder('konto'), ...routesUnder('admin')].sort();
+	const routes = ['konto', 'admin', 'austausch', 'dokumente', 'ehrenamt'].flatMap(routesUnder).sort();
 	expect(routes, 'a route without a rule in this matrix').toEqual(Object.keys(RULES).sort());
 
 	const { databaseUrl } = e2eState(baseURL!);
@@ -359,6 +417,50 @@ test('every member and admin route gives each role exactly what the policy says'
 				`insert into newsletter_issues (texts) values ('{"de":{"subject":"Matrix","body":"Text"}}') returning id`
 			)
 		).rows;
+		// A question, a conversation of two other people, a members' document with a version,
+		// a published volunteer opportunity and a circular (without attachments).
+		const [{ id: askerId }] = (
+			await client.query(
+				`insert into users (email, name, password_hash) values ($1, 'A', 'x') returning id`,
+				[`asker-${Date.now()}@example.org`]
+			)
+		).rows;
+		const [{ id: helperId }] = (
+			await client.query(
+				`insert into users (email, name, password_hash) values ($1, 'H', 'x') returning id`,
+				[`helper-${Date.now()}@example.org`]
+			)
+		).rows;
+		const [{ id: questionId }] = (
+			await client.query(
+				`insert into exchange_questions (author_id, topic_id, locale, title, body) select $1, id, 'de', 'Matrix', 'Frage' from exchange_topics order by id limit 1 returning id`,
+				[askerId]
+			)
+		).rows;
+		const [{ id: conversationId }] = (
+			await client.query(
+				`insert into exchange_conversations (question_id, asker_id, helper_id, requested_by) values ($1, $2, $3, $2) returning id`,
+				[questionId, askerId, helperId]
+			)
+		).rows;
+		const [{ id: documentId }] = (
+			await client.query(`insert into documents (title, access) values ('Matrix', 'members') returning id`)
+		).rows;
+		const [{ id: versionId }] = (
+			await client.query(
+				`insert into document_versions (document_id, file_key, file_name, content_type, size) values ($1, 'documents/missing.pdf', 'm.pdf', 'application/pdf', 1) returning id`,
+				[documentId]
+			)
+		).rows;
+		const [{ id: opportunityId }] = (
+			await client.query(
+				`insert into volunteer_opportunities (organisation_id, title, description, district_key, status) values ($1, 'Matrix', 'Text', '14713', 'published') returning id`,
+				[organisationId]
+			)
+		).rows;
+		const [{ id: circularId }] = (
+			await client.query(`insert into circulars (title, body) values ('Matrix', 'Text') returning id`)
+		).rows;
 		const people: [Exclude<Who, 'anonymous'>, string | null, boolean][] = [
 			['member', null, false],
 			['editor', 'editor', false],
@@ -383,27 +485,45 @@ test('every member and admin route gives each role exactly what the policy says'
 
 		const firstUserId = (await client.query('select min(id) as id from users')).rows[0].id as number;
 		for (const route of routes) {
-			const id = route.startsWith('/admin/inhalte')
-				? pageId
-				: route.startsWith('/admin/newsletter')
-					? issueId
-					: route.startsWith('/konto/veranstaltungen')
-						? eventId
-						: route.startsWith('/admin/nachrichten')
-							? messageId
-							: route.startsWith('/admin/benutzer')
-								? firstUserId
-								: route.startsWith('/admin/mitglieder/antraege')
-									? applicationId
-									: route.startsWith('/admin/mitglieder')
-										? membershipId
-										: route.startsWith('/konto/organisationen')
-											? organisationId
-											: route.startsWith('/admin/verzeichnis')
-												? requestId
-												: mailId;
+			const special: Record<string, number> = {
+				'/austausch/[id]': questionId,
+				'/austausch/nachrichten/[id]': conversationId,
+				'/dokumente/[id]': documentId,
+				'/dokumente/datei/[version]': versionId,
+				'/admin/dokumente/[id]': documentId,
+				'/ehrenamt/[id]': opportunityId,
+				'/konto/rundschreiben/[id]': circularId,
+				'/konto/rundschreiben/[id]/anhang/[n]': circularId,
+				'/admin/rundschreiben/[id]': circularId
+			};
+			const id =
+				special[route] ??
+				(route.startsWith('/admin/inhalte')
+					? pageId
+					: route.startsWith('/admin/newsletter')
+						? issueId
+						: route.startsWith('/konto/veranstaltungen')
+							? eventId
+							: route.startsWith('/admin/nachrichten')
+								? messageId
+								: route.startsWith('/admin/benutzer')
+									? firstUserId
+									: route.startsWith('/admin/mitglieder/antraege')
+										? applicationId
+										: route.startsWith('/admin/mitglieder')
+											? membershipId
+											: route.startsWith('/konto/organisationen')
+												? organisationId
+												: route.startsWith('/admin/verzeichnis')
+													? requestId
+													: mailId);
 			const query = route.endsWith('/beschreibung') || route.endsWith('/uebersetzung') ? '?sprache=en' : '';
-			const url = route.replace('[id]', String(id)).replace('[rev]', String(revisionId)) + query;
+			const url =
+				route
+					.replace('[id]', String(id))
+					.replace('[rev]', String(revisionId))
+					.replace('[version]', String(versionId))
+					.replace('[n]', '0') + query;
 			for (const who of Object.keys(RULES[route]!) as Who[]) {
 				const response = await request.get(url, {
 					headers: { cookie: cookies[who] ?? '', 'accept-language': 'de', accept: 'text/html' },

@@ -21,7 +21,11 @@ export const PUBLIC_PAGES = [
 	'/veranstaltungen?archiv=1',
 	'/veranstaltungen/bescheinigung',
 	'/aktuelles',
-	'/newsletter'
+	'/newsletter',
+	'/austausch',
+	'/verhaltenskodex',
+	'/dokumente',
+	'/ehrenamt'
 ] as const;
 
 export const localized = (path: string, locale: string) =>

@@ -18,6 +18,7 @@ const SEEDED = [
 	'mitgliedschaft',
 	'start',
 	'ueber-uns',
+	'verhaltenskodex',
 	'ziele'
 ];
 

@@ -7,6 +7,7 @@ import { mailJobHandlers } from './mail/mail.service.ts';
 import { membershipJobHandlers } from './membership/import.service.ts';
 import { eventJobHandlers } from './events/jobs.ts';
 import { newsletterJobHandlers } from './newsletter/sender.ts';
+import { exchangeJobHandlers, scheduleDigest } from './exchange/helpers.service.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { runMaintenance } from './maintenance/maintenance.service.ts';
 import { createFileSystemStorage, type FileStorage } from './files/storage.ts';
@@ -17,6 +18,20 @@ let worker: JobWorker | undefined;
 /** Runs due jobs (mails …) now instead of at the next poll; call after enqueueing. */
 export function kickJobs() {
 	worker?.kick();
+}
+
+let origin = process.env.ORIGIN?.trim() ?? '';
+
+/**
+ * The site's address for links in mails sent without a request (digests): ORIGIN when set (as for
+ * adapter-node), otherwise the one the last request came in on.
+ */
+export function siteOrigin(): string {
+	return origin;
+}
+
+export function rememberOrigin(requestOrigin: string) {
+	if (!process.env.ORIGIN) origin = requestOrigin;
 }
 
 let storage: FileStorage | undefined;
@@ -46,12 +61,13 @@ async function start(): Promise<Database> {
 		...mailJobHandlers(database.db, { transport, from: config.mailFrom }),
 		...membershipJobHandlers(database.db, appStorage()),
 		...eventJobHandlers(database.db),
-		...newsletterJobHandlers(database.db, { transport, from: config.mailFrom })
+		...newsletterJobHandlers(database.db, { transport, from: config.mailFrom }),
+		...exchangeJobHandlers(database.db)
 	});
 	const maintain = () =>
-		runMaintenance(database.db).catch((error: unknown) =>
-			log.error('maintenance failed', errorFields(error))
-		);
+		runMaintenance(database.db)
+			.then(() => (origin ? scheduleDigest(database.db, origin) : undefined))
+			.catch((error: unknown) => log.error('maintenance failed', errorFields(error)));
 	void maintain();
 	const maintenance = setInterval(() => void maintain(), 60 * 60 * 1000);
 	maintenance.unref();

@@ -5,6 +5,8 @@ import { log } from './log.ts';
 import { seedDatabase } from './seed/seed.ts';
 import { seedDemoData } from './seed/demo.ts';
 import { seedDemoEvents } from './seed/demo-events.ts';
+import { seedDemoDocuments } from './seed/demo-documents.ts';
+import { createFileSystemStorage } from './files/storage.ts';
 
 /**
  * Opens the configured database, applies the migrations, seeds what is missing and creates the
@@ -17,12 +19,16 @@ export async function prepareDatabase(config: Config): Promise<Database> {
 	const seeded = await seedDatabase(database.db, config.contentDir);
 	const demo = config.demo ? await seedDemoData(database.db, config.contentDir) : 0;
 	const demoEvents = config.demo ? await seedDemoEvents(database.db, config.contentDir) : 0;
+	const demoDocuments = config.demo
+		? await seedDemoDocuments(database.db, createFileSystemStorage(config.uploadDir), config.contentDir)
+		: 0;
 	log.info('database ready', {
 		kind: database.kind,
 		ms: Math.round(performance.now() - t0),
 		pagesSeeded: seeded.pagesCreated.length,
 		demoOrganisationsSeeded: demo,
-		demoEventsSeeded: demoEvents
+		demoEventsSeeded: demoEvents,
+		demoDocumentsSeeded: demoDocuments
 	});
 	const admin = await ensureFirstAdmin(database.db, config.adminEmail);
 	if (admin) printOnce(admin.email, admin.password);

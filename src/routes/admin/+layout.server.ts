@@ -16,7 +16,10 @@ export const load = ({ locals }) => {
 			members: can(actor, 'membership.register'),
 			events: can(actor, 'events.publish'),
 			content: can(actor, 'content.edit'),
-			newsletter: can(actor, 'newsletter.manage')
+			newsletter: can(actor, 'newsletter.manage'),
+			exchange: can(actor, 'exchange.curate'),
+			documents: can(actor, 'documents.manage'),
+			circulars: can(actor, 'circulars.send')
 		}
 	};
 };

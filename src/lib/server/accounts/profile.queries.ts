@@ -5,6 +5,11 @@ import {
 	membershipApplications,
 	memberships,
 	newsletterSubscribers,
+	exchangeQuestions,
+	exchangeAnswers,
+	exchangeHelpers,
+	exchangeMessages,
+	volunteerInterests,
 	organisationRequests,
 	organisationRoles,
 	organisations,
@@ -116,7 +121,35 @@ export async function exportRows(db: DbOrTx, userId: number, email: string) {
 				unsubscribedAt: newsletterSubscribers.unsubscribedAt
 			})
 			.from(newsletterSubscribers)
-			.where(eq(newsletterSubscribers.email, email))
+			.where(eq(newsletterSubscribers.email, email)),
+		exchange: {
+			questions: await db
+				.select({
+					title: exchangeQuestions.title,
+					body: exchangeQuestions.body,
+					pseudonym: exchangeQuestions.pseudonym,
+					createdAt: exchangeQuestions.createdAt
+				})
+				.from(exchangeQuestions)
+				.where(eq(exchangeQuestions.authorId, userId)),
+			answers: await db
+				.select({
+					body: exchangeAnswers.body,
+					pseudonym: exchangeAnswers.pseudonym,
+					createdAt: exchangeAnswers.createdAt
+				})
+				.from(exchangeAnswers)
+				.where(eq(exchangeAnswers.authorId, userId)),
+			helperProfile: await db.select().from(exchangeHelpers).where(eq(exchangeHelpers.userId, userId)),
+			messages: await db
+				.select({ body: exchangeMessages.body, createdAt: exchangeMessages.createdAt })
+				.from(exchangeMessages)
+				.where(eq(exchangeMessages.senderId, userId))
+		},
+		volunteering: await db
+			.select({ message: volunteerInterests.message, createdAt: volunteerInterests.createdAt })
+			.from(volunteerInterests)
+			.where(eq(volunteerInterests.email, email))
 	};
 }
 

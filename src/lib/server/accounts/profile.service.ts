@@ -73,6 +73,8 @@ export async function exportMyData(ctx: ServiceContext, ip: string | null) {
 		memberships: rows.memberships,
 		membershipApplications: rows.membershipApplications,
 		newsletter: rows.newsletter,
+		exchange: rows.exchange,
+		volunteering: rows.volunteering,
 		eventRegistrations: (await registrationsOfUser(ctx.db, user.id, user.email)).map((r) => ({
 			event: r.title,
 			startsAt: r.startsAt,

@@ -55,7 +55,17 @@ export type Action =
 	| 'events.manage'
 	| 'events.publish'
 	| 'newsletter.subscribe'
-	| 'newsletter.manage';
+	| 'newsletter.manage'
+	| 'exchange.participate'
+	| 'exchange.moderate'
+	| 'exchange.curate'
+	| 'documents.read'
+	| 'documents.manage'
+	| 'circulars.read'
+	| 'circulars.send'
+	| 'volunteering.read'
+	| 'volunteering.post'
+	| 'volunteering.review';
 
 const PUBLIC: ReadonlySet<Action> = new Set([
 	'content.read',
@@ -64,9 +74,17 @@ const PUBLIC: ReadonlySet<Action> = new Set([
 	'membership.apply',
 	'events.read',
 	'events.register',
-	'newsletter.subscribe'
+	'newsletter.subscribe',
+	'documents.read',
+	'volunteering.read'
 ]);
-const SIGNED_IN: ReadonlySet<Action> = new Set(['account.own', 'directory.propose', 'directory.claim']);
+const SIGNED_IN: ReadonlySet<Action> = new Set([
+	'account.own',
+	'directory.propose',
+	'directory.claim',
+	'exchange.participate',
+	'circulars.read'
+]);
 
 const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 	admin: new Set<Action>([
@@ -86,7 +104,12 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'organisation.view_members',
 		'events.manage',
 		'events.publish',
-		'newsletter.manage'
+		'newsletter.manage',
+		'exchange.moderate',
+		'exchange.curate',
+		'documents.manage',
+		'circulars.send',
+		'volunteering.review'
 	]),
 	board: new Set<Action>([
 		'settings.read_all',
@@ -97,7 +120,9 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'organisation.view_members',
 		// The member register is the board's alone (not the admins'): personal data, need to know.
 		'membership.review',
-		'membership.register'
+		'membership.register',
+		'documents.manage',
+		'circulars.send'
 	]),
 	editor: new Set<Action>([
 		'content.edit',
@@ -108,8 +133,14 @@ const BY_ROLE: Record<SiteRole, ReadonlySet<Action>> = {
 		'organisation.view_members',
 		'events.manage',
 		'events.publish',
-		'newsletter.manage'
-	])
+		'newsletter.manage',
+		'exchange.moderate',
+		'exchange.curate',
+		'documents.manage',
+		'circulars.send',
+		'volunteering.review'
+	]),
+	moderator: new Set<Action>(['exchange.moderate'])
 };
 
 /** Roles whose rights count only after the second factor (admin area for the board and admins). */
@@ -126,7 +157,8 @@ const BY_ORGANISATION_ROLE: Record<OrganisationRole, ReadonlySet<Action>> = {
 		'organisation.edit',
 		'organisation.invite',
 		'organisation.view_members',
-		'events.manage'
+		'events.manage',
+		'volunteering.post'
 	]),
 	org_member: new Set<Action>(['organisation.view_members'])
 };

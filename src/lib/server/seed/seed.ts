@@ -5,6 +5,7 @@ import type { Db } from '#lib/server/db/client.ts';
 import * as content from '#lib/server/content/content.queries.ts';
 import { parseContentFile } from '#lib/server/content/front-matter.ts';
 import * as settings from '#lib/server/settings/settings.queries.ts';
+import { exchangeTopics } from '#lib/server/db/schema/index.ts';
 
 export interface SeedResult {
 	settingsCreated: boolean;
@@ -25,7 +26,20 @@ export async function seedDatabase(db: Db, contentDir: string): Promise<SeedResu
 		const slug = file.slice(0, -3);
 		if (await seedPage(db, contentDir, slug)) pagesCreated.push(slug);
 	}
+	await seedExchangeTopics(db, contentDir);
 	return { settingsCreated, pagesCreated };
+}
+
+/** The exchange's topics (editors extend the list); existing ones are left as editors keep them. */
+async function seedExchangeTopics(db: Db, contentDir: string) {
+	const topics = JSON.parse(await readFile(path.join(contentDir, 'exchange-topics.json'), 'utf8')) as {
+		slug: string;
+		labels: Record<string, string>;
+	}[];
+	await db
+		.insert(exchangeTopics)
+		.values(topics.map((t, position) => ({ ...t, position })))
+		.onConflictDoNothing();
 }
 
 async function seedSettings(db: Db, contentDir: string): Promise<boolean> {

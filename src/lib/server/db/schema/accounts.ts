@@ -1,6 +1,6 @@
 import { boolean, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const SITE_ROLES = ['admin', 'board', 'editor'] as const;
+export const SITE_ROLES = ['admin', 'board', 'editor', 'moderator'] as const;
 export type SiteRole = (typeof SITE_ROLES)[number];
 
 export const users = pgTable('users', {

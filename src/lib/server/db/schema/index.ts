@@ -8,3 +8,5 @@ export * from './directory.ts';
 export * from './membership.ts';
 export * from './events.ts';
 export * from './newsletter.ts';
+export * from './exchange.ts';
+export * from './library.ts';

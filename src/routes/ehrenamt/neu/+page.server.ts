@@ -1,0 +1,44 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizePath } from '#lib/i18n/locales.ts';
+import { translate } from '#lib/i18n/messages.ts';
+import { opportunitySchema } from '#lib/schemas/volunteering.ts';
+import { findOrganisation } from '#lib/server/directory/directory.queries.ts';
+import { postOpportunity } from '#lib/server/volunteering/volunteering.service.ts';
+import { failWith, parseForm } from '#lib/server/forms.ts';
+import { guardPage } from '#lib/server/http/guards.ts';
+
+async function myOrganisations(locals: App.Locals) {
+	const ids = (locals.ctx.actor.organisationRoles ?? [])
+		.filter((r) => r.role === 'org_admin')
+		.map((r) => r.organisationId);
+	const rows = [];
+	for (const id of ids) {
+		const org = await findOrganisation(locals.ctx.db, { id });
+		if (org) rows.push({ id: org.id, name: org.name });
+	}
+	return rows;
+}
+
+export const load = async ({ locals }) => {
+	guardPage(locals, 'account.own');
+	const organisations = await myOrganisations(locals);
+	if (!organisations.length) error(403, translate('volunteering_org_admins_only', locals.locale));
+	return { organisations };
+};
+
+export const actions = {
+	default: async ({ locals, request }) => {
+		guardPage(locals, 'account.own');
+		const form = await request.formData();
+		const parsed = parseForm(form, opportunitySchema);
+		if (parsed.failure) return parsed.failure;
+		const { organisationId, ...input } = parsed.data;
+		let id: number;
+		try {
+			id = (await postOpportunity(locals.ctx, organisationId, input)).id;
+		} catch (e) {
+			return failWith(e, form);
+		}
+		redirect(303, localizePath(`/ehrenamt/${id}`, locals.locale));
+	}
+};
