@@ -169,3 +169,10 @@ export function languageName(code: string, locale: string): string {
 		return code;
 	}
 }
+
+/** The directory's languages with their names in `locale`, alphabetically, for pickers and filters. */
+export function sortedLanguages(locale: string): { code: string; name: string }[] {
+	return DIRECTORY_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })).sort((a, b) =>
+		a.name.localeCompare(b.name, locale)
+	);
+}

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '#lib/server/db/client.ts';
+import { TooManyAttempts } from '#lib/server/errors.ts';
 import { clearHits, countHit } from './rate-limit.queries.ts';
 
 export interface RateLimitRule {
@@ -28,3 +29,13 @@ export async function hitRateLimit(
 }
 
 export { clearHits as resetRateLimit };
+
+/**
+ * For public forms (registrations, sign-ups, offers of help): at most `limit` submissions per
+ * client address an hour; without a known address nothing is limited.
+ */
+export async function limitPerAddress(db: DbOrTx, purpose: string, ip: string | null, limit: number) {
+	if (!ip) return;
+	const result = await hitRateLimit(db, `${purpose}:${ip}`, { limit, windowMs: 3600_000 });
+	if (!result.allowed) throw new TooManyAttempts(result.retryAfter);
+}

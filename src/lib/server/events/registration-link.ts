@@ -1,26 +1,18 @@
-import { localizePath, isLocale, BASE_LOCALE } from '#lib/i18n/locales.ts';
+import { BASE_LOCALE, isLocale, localizePath } from '#lib/i18n/locales.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
-import { appSecret, sign, signatureMatches } from '#lib/server/contact/secrets.ts';
+import { idFromSignedToken, signedIdToken } from '#lib/server/http/signed-id.ts';
 
 /**
- * A registration's private link: its id and an HMAC of it. It lets the person see their status,
- * the online link and the certificate, and cancel, without an account.
+ * A registration's private link: it lets the person see their status, the online link and the
+ * certificate, and cancel, without an account.
  */
-async function secret(db: DbOrTx) {
-	return appSecret(db, 'event-registration-link');
-}
+const SECRET = 'event-registration-link';
 
-export async function registrationToken(db: DbOrTx, registrationId: number): Promise<string> {
-	return `${registrationId}-${sign(await secret(db), `registration:${registrationId}`)}`;
-}
+export const registrationToken = (db: DbOrTx, registrationId: number) =>
+	signedIdToken(db, SECRET, 'registration', registrationId);
 
-/** The registration id the token is for, or null when it is not genuine. */
-export async function registrationIdFromToken(db: DbOrTx, token: string): Promise<number | null> {
-	const match = /^(\d{1,9})-([0-9a-f]{32})$/.exec(token);
-	if (!match) return null;
-	const id = Number(match[1]);
-	return signatureMatches(await secret(db), `registration:${id}`, match[2]!) ? id : null;
-}
+export const registrationIdFromToken = (db: DbOrTx, token: string) =>
+	idFromSignedToken(db, SECRET, 'registration', token);
 
 export async function registrationUrl(
 	db: DbOrTx,

@@ -3,10 +3,10 @@ import type { EventQuestion, RegistrationStatus } from '#lib/events/events.ts';
 import { CERTIFICATE_TYPES } from '#lib/events/events.ts';
 import { addDays, berlinDate, startOfBerlinDay } from '#lib/events/time.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
-import { hitRateLimit } from '#lib/server/auth/rate-limit.ts';
+import { limitPerAddress } from '#lib/server/auth/rate-limit.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
 import type { Db, DbOrTx } from '#lib/server/db/client.ts';
-import { Conflict, Invalid, NotFound, TooManyAttempts } from '#lib/server/errors.ts';
+import { Conflict, Invalid, NotFound } from '#lib/server/errors.ts';
 import { invalidatePageCache } from '#lib/server/http/page-cache.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
 import * as queries from './events.queries.ts';
@@ -64,13 +64,7 @@ export async function registerForEvent(
 	now = new Date()
 ): Promise<{ status: RegistrationStatus; again: boolean }> {
 	requireAccess(ctx.actor, 'events.register');
-	if (request.ip) {
-		const limit = await hitRateLimit(ctx.db, `events:register:${request.ip}`, {
-			limit: 30,
-			windowMs: 3600_000
-		});
-		if (!limit.allowed) throw new TooManyAttempts(limit.retryAfter);
-	}
+	await limitPerAddress(ctx.db, 'events:register', request.ip, 30);
 	const result = await ctx.db.transaction(async (tx) => {
 		const event = await queries.lockEvent(tx, eventId);
 		if (!event || (event.status !== 'published' && event.status !== 'cancelled'))

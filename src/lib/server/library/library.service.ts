@@ -46,7 +46,8 @@ export interface LibraryQuery {
 	language: string;
 }
 
-async function refreshSearch(db: DbOrTx, id: number) {
+/** Keeps a document's search vector in step with its title, description and tags. */
+export async function refreshSearch(db: DbOrTx, id: number) {
 	await db.execute(sql`
 		update documents set search_vector =
 			setweight(to_tsvector('german_unaccent', title), 'A')

@@ -1,26 +1,19 @@
 import { localizePath, type Locale } from '#lib/i18n/locales.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
-import { appSecret, sign, signatureMatches } from '#lib/server/contact/secrets.ts';
+import { idFromSignedToken, signedIdToken } from '#lib/server/http/signed-id.ts';
 
 /**
- * The applicant's private status link: the application id and an HMAC of it with a secret kept in
- * the database. Nothing to store, and every mail (confirmation, questions, decision) can carry it.
+ * The applicant's private status link (an HMAC of the application id, see http/signed-id.ts):
+ * nothing to store, and every mail (confirmation, questions, decision) can carry it.
  */
-async function secret(db: DbOrTx) {
-	return appSecret(db, 'membership-status-link');
-}
+const SECRET = 'membership-status-link';
 
-export async function statusToken(db: DbOrTx, applicationId: number): Promise<string> {
-	return `${applicationId}-${sign(await secret(db), `application:${applicationId}`)}`;
-}
+export const statusToken = (db: DbOrTx, applicationId: number) =>
+	signedIdToken(db, SECRET, 'application', applicationId);
 
 /** The application id the token is for, or null when it is not genuine. */
-export async function applicationIdFromToken(db: DbOrTx, token: string): Promise<number | null> {
-	const match = /^(\d{1,9})-([0-9a-f]{32})$/.exec(token);
-	if (!match) return null;
-	const id = Number(match[1]);
-	return signatureMatches(await secret(db), `application:${id}`, match[2]!) ? id : null;
-}
+export const applicationIdFromToken = (db: DbOrTx, token: string) =>
+	idFromSignedToken(db, SECRET, 'application', token);
 
 export async function statusUrl(
 	db: DbOrTx,

@@ -1,10 +1,10 @@
 import { NEWSLETTER_CONSENT_VERSION } from '#lib/newsletter/topics.ts';
 import { isLocale, type Locale } from '#lib/i18n/locales.ts';
 import { m } from '#lib/i18n/messages.ts';
-import { hitRateLimit } from '#lib/server/auth/rate-limit.ts';
+import { limitPerAddress } from '#lib/server/auth/rate-limit.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
 import type { Db } from '#lib/server/db/client.ts';
-import { NotFound, TooManyAttempts } from '#lib/server/errors.ts';
+import { NotFound } from '#lib/server/errors.ts';
 import { queueComposedMail } from '#lib/server/mail/compose.ts';
 import { requireAccess } from '#lib/server/policy/policy.ts';
 import * as queries from './newsletter.queries.ts';
@@ -34,10 +34,7 @@ export async function subscribe(
 	now = new Date()
 ) {
 	requireAccess(ctx.actor, 'newsletter.subscribe');
-	if (meta.ip) {
-		const limit = await hitRateLimit(ctx.db, `newsletter:${meta.ip}`, { limit: 10, windowMs: 3600_000 });
-		if (!limit.allowed) throw new TooManyAttempts(limit.retryAfter);
-	}
+	await limitPerAddress(ctx.db, 'newsletter', meta.ip, 10);
 	const email = input.email.toLowerCase();
 	await ctx.db.transaction(async (tx) => {
 		const existing = await queries.findSubscriberByEmail(tx, email);

@@ -10,6 +10,7 @@ import {
 } from '#lib/server/db/schema/index.ts';
 import { renderPdf } from '#lib/server/events/pdf.ts';
 import type { FileStorage } from '#lib/server/files/storage.ts';
+import { refreshSearch } from '#lib/server/library/library.service.ts';
 
 interface DemoDocument {
 	file: string;
@@ -78,12 +79,7 @@ export async function seedDemoDocuments(db: Db, storage: FileStorage, contentDir
 			contentType: 'application/pdf',
 			size: pdf.byteLength
 		});
-		await db.execute(sql`
-			update documents set search_vector =
-				setweight(to_tsvector('german_unaccent', title), 'A')
-				|| setweight(to_tsvector('german_unaccent', description || ' ' || array_to_string(tags, ' ')), 'B')
-				|| setweight(to_tsvector('simple_unaccent', title || ' ' || description), 'C')
-			where id = ${document!.id}`);
+		await refreshSearch(db, document!.id);
 	}
 	return entries.length;
 }

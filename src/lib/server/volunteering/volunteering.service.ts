@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { localizePath } from '#lib/i18n/locales.ts';
 import { m } from '#lib/i18n/messages.ts';
 import { audit } from '#lib/server/audit/audit.service.ts';
-import { hitRateLimit } from '#lib/server/auth/rate-limit.ts';
+import { limitPerAddress } from '#lib/server/auth/rate-limit.ts';
 import type { ServiceContext } from '#lib/server/context.ts';
 import {
 	organisationRoles,
@@ -11,7 +11,7 @@ import {
 	volunteerInterests,
 	volunteerOpportunities
 } from '#lib/server/db/schema/index.ts';
-import { Conflict, Forbidden, NotFound, TooManyAttempts } from '#lib/server/errors.ts';
+import { Conflict, Forbidden, NotFound } from '#lib/server/errors.ts';
 import { queueComposedMail } from '#lib/server/mail/compose.ts';
 import { can, requireAccess } from '#lib/server/policy/policy.ts';
 
@@ -135,10 +135,7 @@ export async function expressInterest(
 ) {
 	const { opportunity, organisation } = await getOpportunity(ctx, id);
 	if (opportunity.status !== 'published') throw new Conflict('volunteering_closed');
-	if (meta.ip) {
-		const limit = await hitRateLimit(ctx.db, `volunteering:${meta.ip}`, { limit: 10, windowMs: 3600_000 });
-		if (!limit.allowed) throw new TooManyAttempts(limit.retryAfter);
-	}
+	await limitPerAddress(ctx.db, 'volunteering', meta.ip, 10);
 	const [org] = await ctx.db
 		.select()
 		.from(organisations)

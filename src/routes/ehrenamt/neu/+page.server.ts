@@ -2,26 +2,21 @@ import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '#lib/i18n/locales.ts';
 import { translate } from '#lib/i18n/messages.ts';
 import { opportunitySchema } from '#lib/schemas/volunteering.ts';
-import { findOrganisation } from '#lib/server/directory/directory.queries.ts';
+import { myOrganisations } from '#lib/server/directory/organisation.service.ts';
 import { postOpportunity } from '#lib/server/volunteering/volunteering.service.ts';
 import { failWith, parseForm } from '#lib/server/forms.ts';
 import { guardPage } from '#lib/server/http/guards.ts';
 
-async function myOrganisations(locals: App.Locals) {
-	const ids = (locals.ctx.actor.organisationRoles ?? [])
-		.filter((r) => r.role === 'org_admin')
-		.map((r) => r.organisationId);
-	const rows = [];
-	for (const id of ids) {
-		const org = await findOrganisation(locals.ctx.db, { id });
-		if (org) rows.push({ id: org.id, name: org.name });
-	}
-	return rows;
+/** The organisations the person administers (who may post for them). */
+async function administered(locals: App.Locals) {
+	return (await myOrganisations(locals.ctx))
+		.filter((o) => o.role === 'org_admin')
+		.map((o) => ({ id: o.id, name: o.name }));
 }
 
 export const load = async ({ locals }) => {
 	guardPage(locals, 'account.own');
-	const organisations = await myOrganisations(locals);
+	const organisations = await administered(locals);
 	if (!organisations.length) error(403, translate('volunteering_org_admins_only', locals.locale));
 	return { organisations };
 };

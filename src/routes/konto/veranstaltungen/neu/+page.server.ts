@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '#lib/i18n/locales.ts';
 import { translate } from '#lib/i18n/messages.ts';
 import { eventSchema } from '#lib/schemas/events.ts';
-import { findOrganisation } from '#lib/server/directory/directory.queries.ts';
+import { myOrganisations } from '#lib/server/directory/organisation.service.ts';
 import { createEvent, organiserChoices } from '#lib/server/events/events.service.ts';
 import { NEW_EVENT_VALUES } from '#lib/server/events/form-values.ts';
 import { Invalid } from '#lib/server/errors.ts';
@@ -13,9 +13,8 @@ async function organisers(locals: App.Locals) {
 	const choices = organiserChoices(locals.ctx.actor);
 	const options: { value: string; label: string }[] = [];
 	if (choices.association) options.push({ value: 'verband', label: '' });
-	for (const id of choices.organisationIds) {
-		const org = await findOrganisation(locals.ctx.db, { id });
-		if (org) options.push({ value: String(org.id), label: org.name });
+	for (const org of await myOrganisations(locals.ctx)) {
+		if (choices.organisationIds.includes(org.id)) options.push({ value: String(org.id), label: org.name });
 	}
 	return options;
 }

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { appStorage } from '#lib/server/app.ts';
 import { circularAttachment } from '#lib/server/circulars/circulars.service.ts';
+import { downloadResponse } from '#lib/server/http/download.ts';
 import { guardPage } from '#lib/server/http/guards.ts';
 import { idParam } from '#lib/server/http/params.ts';
 import { orHttpError } from '#lib/server/http/service-errors.ts';
@@ -8,16 +9,9 @@ import { orHttpError } from '#lib/server/http/service-errors.ts';
 export const GET = async ({ locals, params }) => {
 	guardPage(locals, 'circulars.read');
 	if (!/^\d{1,2}$/.test(params.n)) error(404);
-	const file = await orHttpError(locals.locale, () =>
-		circularAttachment(locals.ctx, appStorage(), idParam(params.id), Number(params.n))
+	return downloadResponse(
+		await orHttpError(locals.locale, () =>
+			circularAttachment(locals.ctx, appStorage(), idParam(params.id), Number(params.n))
+		)
 	);
-	return new Response(new Uint8Array(file.bytes), {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			'x-content-type-options': 'nosniff',
-			'content-security-policy': "default-src 'none'; sandbox",
-			'cache-control': 'private, no-store'
-		}
-	});
 };
